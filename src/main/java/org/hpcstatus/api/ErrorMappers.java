@@ -1,0 +1,148 @@
+package org.hpcstatus.api;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
+
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.wildfly.security.auth.server.RealmUnavailableException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import org.hpcstatus.ingest.ConflictException;
+import org.hpcstatus.ingest.InvalidPayloadException;
+import org.hpcstatus.security.CachingIdentityProvider;
+import org.hpcstatus.security.Permissions;
+import org.hpcstatus.system.UnknownSystemException;
+
+/**
+ * Every error answer of the service, in one place. 4xx bodies say what the client got wrong; 5xx bodies never carry
+ * exception text, only an id under which the details are logged.
+ */
+public class ErrorMappers {
+
+    static final String CHALLENGE = "Basic realm=\"hpc-status\", charset=\"UTF-8\"";
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 30;
+
+    @ServerExceptionMapper
+    public Response invalidPayload(InvalidPayloadException e) {
+        return json(Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownSystem(UnknownSystemException e) {
+        return json(Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return json(Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return json(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return json(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationRequired(UnauthorizedException e) {
+        return Response.status(Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("Authentication required")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        Object retryAfter = e.getAttributes() == null ? null : e.getAttributes().get(CachingIdentityProvider.RETRY_AFTER_SECONDS);
+        if (retryAfter != null) {
+            return Response.status(Status.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, retryAfter)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("Too many failed logins; retry after " + retryAfter + " seconds")).build();
+        }
+        if (databaseUnavailable(e)) {
+            return databaseDown(e);
+        }
+        return Response.status(Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("Invalid credentials")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(Status.FORBIDDEN, Permissions.MANAGE_SYSTEM_STATUS + " permission required");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response original = e.getResponse();
+        if (original.getStatus() >= 500) {
+            return unexpected(e);
+        }
+        String reason = original.getStatusInfo().getReasonPhrase();
+        return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(reason == null ? "Request failed" : reason)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            return databaseDown(e);
+        }
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "Internal error error_id=%s", errorId);
+        return Response.status(Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("Internal error", errorId)).build();
+    }
+
+    private static Response databaseDown(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf("Database unavailable error_id=%s: %s", errorId, rootMessage(e));
+        return Response.status(Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("Database unavailable; retry later", errorId)).build();
+    }
+
+    /** A lost or refused connection, a pool that cannot get one, or a realm that cannot reach its database. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof RealmUnavailableException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static Response json(Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message)).build();
+    }
+}

@@ -1,0 +1,74 @@
+package org.hpcstatus.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hpcstatus.ingest.Field;
+import org.hpcstatus.outage.Outage;
+import org.hpcstatus.outage.OutageFields;
+import org.hpcstatus.snapshot.Freshness;
+import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.Snapshot;
+import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemKind;
+
+/**
+ * The read API's JSON, built from the same field definitions the ingest validates against, so a snapshot reads back
+ * with the names it was posted with. Fields not collected are present as null.
+ */
+final class SnapshotJson {
+
+    private SnapshotJson() {
+    }
+
+    static Map<String, Object> latest(LatestSnapshot latest, Instant now) {
+        ConfiguredSystem system = latest.system();
+        Snapshot snapshot = latest.snapshot();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status_id", snapshot.id);
+        json.put("system", system.name());
+        json.put("display_name", system.displayName());
+        json.put("timestamp", snapshot.observedAt);
+        json.put("received_at", snapshot.receivedAt);
+        json.put("age_seconds", Math.max(0, Duration.between(snapshot.observedAt, now).toSeconds()));
+        json.put("stale", Freshness.of(snapshot.observedAt, now, system.staleAfter()) == Freshness.STALE);
+        json.put("stale_after_seconds", system.staleAfter().toSeconds());
+        putFields(json, snapshot, SnapshotFields.forKind(system.kind()));
+        if (system.kind() != SystemKind.JUPYTERHUB) {
+            json.put(SnapshotFields.LOGIN_NODES, rows(latest.loginNodes(), SnapshotFields.loginNodeFields(system.kind())));
+            json.put(SnapshotFields.QUEUES, rows(latest.queues(), SnapshotFields.QUEUE));
+            json.put(SnapshotFields.FILESYSTEMS, rows(latest.filesystems(), SnapshotFields.FILESYSTEM));
+        }
+        if (system.kind() == SystemKind.HETEROGENEOUS_CLUSTER) {
+            json.put(SnapshotFields.NODE_TYPES, rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE));
+        }
+        return json;
+    }
+
+    static Map<String, Object> outage(Outage outage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("outage_id", outage.id);
+        putFields(json, outage, OutageFields.ALL);
+        json.put("created_at", outage.createdAt);
+        json.put("updated_at", outage.updatedAt);
+        return json;
+    }
+
+    private static <E> List<Map<String, Object>> rows(List<E> rows, List<Field<E>> fields) {
+        return rows.stream().map(row -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            putFields(json, row, fields);
+            return json;
+        }).toList();
+    }
+
+    private static <E> void putFields(Map<String, Object> json, E entity, List<Field<E>> fields) {
+        for (Field<E> field : fields) {
+            json.put(field.name(), field.getter().apply(entity));
+        }
+    }
+}

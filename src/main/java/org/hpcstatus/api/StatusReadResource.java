@@ -1,0 +1,85 @@
+package org.hpcstatus.api;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.ingest.InvalidPayloadException;
+import org.hpcstatus.outage.OutageService;
+import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemCatalog;
+
+/** The JSON read API: a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login. */
+@Path("/api/v1/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusReadResource {
+
+    private static final int MAX_OUTAGES = 1000;
+
+    @Inject
+    SystemCatalog systems;
+
+    @Inject
+    SnapshotQueries snapshots;
+
+    @Inject
+    OutageService outages;
+
+    @Inject
+    StatusConfig config;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/{system}/latest")
+    public Response latest(@PathParam("system") String systemName) {
+        requireLoginIfConfigured();
+        ConfiguredSystem system = systems.require(systemName);
+        return snapshots.latest(system)
+                .map(latest -> Response.ok(SnapshotJson.latest(latest, clock.instant())).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(ApiError.of("No data yet for " + system.name())).build());
+    }
+
+    @GET
+    @Path("/outages")
+    public List<Map<String, Object>> outages(@QueryParam("include_resolved") @DefaultValue("false") boolean includeResolved,
+            @QueryParam("system_name") String systemName,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        requireLoginIfConfigured();
+        Optional<ConfiguredSystem> system = Optional.empty();
+        if (systemName != null && !systemName.isBlank()) {
+            system = Optional.of(systems.find(systemName).orElseThrow(() -> new InvalidPayloadException(
+                    "system_name '" + systemName + "' is not a configured system")));
+        }
+        if (limit < 1 || limit > MAX_OUTAGES) {
+            throw new InvalidPayloadException("limit must be from 1 to " + MAX_OUTAGES + ", got " + limit);
+        }
+        return outages.list(includeResolved, system, limit).stream().map(SnapshotJson::outage).toList();
+    }
+
+    private void requireLoginIfConfigured() {
+        if (config.api().readRequiresLogin() && identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+    }
+}

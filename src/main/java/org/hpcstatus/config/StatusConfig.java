@@ -1,0 +1,83 @@
+package org.hpcstatus.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import org.hpcstatus.system.SystemKind;
+
+/** Every setting of the service, typed; the README lists each with its default. */
+@ConfigMapping(prefix = "hpcstatus")
+public interface StatusConfig {
+
+    /** The systems this service tracks, keyed by the name used in URLs (lower case). */
+    Map<String, SystemSettings> systems();
+
+    Ingest ingest();
+
+    Security security();
+
+    Api api();
+
+    interface SystemSettings {
+        /** Name shown to people, e.g. "Derecho". */
+        String displayName();
+
+        /** Which payload shape this system's collector posts. */
+        SystemKind kind();
+
+        /** A latest snapshot older than this is stale. */
+        @WithDefault("10M")
+        Duration staleAfter();
+
+        /** Position on the dashboard, lowest first. */
+        @WithDefault("100")
+        int order();
+    }
+
+    interface Ingest {
+        /** Zone in which timestamps without an offset are read. */
+        @WithDefault("UTC")
+        ZoneId naiveTimestampZone();
+
+        /** How far in the future a timestamp may lie (clock skew between collector and service). */
+        @WithDefault("5M")
+        Duration maxFutureSkew();
+
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+    }
+
+    interface Security {
+        /** How long a verified username/password pair is trusted without running bcrypt again. */
+        @WithDefault("60S")
+        Duration credentialCacheTtl();
+
+        /** Failed logins allowed per client address or per username within the failure window. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** Window over which failed logins are counted; also how long a throttled client waits. */
+        @WithDefault("5M")
+        Duration failureWindow();
+
+        /** Username of an admin credential created at start-up when no credential of that name exists. */
+        @WithName("bootstrap.username")
+        Optional<String> bootstrapUsername();
+
+        /** Password for the bootstrap credential; never defaulted. */
+        @WithName("bootstrap.password")
+        Optional<String> bootstrapPassword();
+    }
+
+    interface Api {
+        /** When true, the read API (GET /api/v1/status/...) requires a valid login. */
+        @WithDefault("false")
+        boolean readRequiresLogin();
+    }
+}

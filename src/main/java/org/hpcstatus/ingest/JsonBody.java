@@ -1,0 +1,49 @@
+package org.hpcstatus.ingest;
+
+import java.io.IOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/** Turns a request body into a JSON object, or a 400 that says what is wrong with it. */
+@ApplicationScoped
+public class JsonBody {
+
+    private final ObjectReader reader;
+
+    @Inject
+    public JsonBody(ObjectMapper mapper) {
+        // Duplicate keys and trailing garbage are almost always collector bugs: say so rather than guess.
+        this.reader = mapper.reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public JsonNode object(byte[] body) {
+        if (body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidPayloadException("Request body is empty: send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = reader.readTree(body);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            throw new InvalidPayloadException("Malformed JSON" + (location == null ? "" : " at line " + location.getLineNr()
+                    + ", column " + location.getColumnNr()) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidPayloadException("Request body could not be read as JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidPayloadException("Request body must be a JSON object, got "
+                    + (node == null || node.isMissingNode() ? "nothing" : PayloadReader.describe(node)));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,30 @@
+package org.hpcstatus.ingest;
+
+import java.util.List;
+
+import org.hpcstatus.snapshot.FilesystemStatus;
+import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.NodeTypeStatus;
+import org.hpcstatus.snapshot.QueueStatus;
+import org.hpcstatus.snapshot.Snapshot;
+import org.hpcstatus.system.ConfiguredSystem;
+
+/**
+ * A validated collector post, not yet stored: the rows to write (without ids) and what the client should be told.
+ *
+ * @param contentHash   identifies the content, so an identical retry can be told from a conflicting one
+ * @param ignoredFields fields the service does not know, with their paths, echoed so that typos are visible
+ */
+public record SnapshotReport(ConfiguredSystem system, Snapshot snapshot, List<LoginNodeStatus> loginNodes,
+        List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes,
+        String contentHash, List<String> ignoredFields) {
+
+    /** Clears the ids a rolled-back attempt assigned, so the rows can be persisted again. */
+    void forgetIds() {
+        snapshot.id = null;
+        loginNodes.forEach(row -> row.id = null);
+        queues.forEach(row -> row.id = null);
+        filesystems.forEach(row -> row.id = null);
+        nodeTypes.forEach(row -> row.id = null);
+    }
+}

@@ -1,0 +1,52 @@
+package org.hpcstatus.outage;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An outage or maintenance window on one system, reported by a collector or an operator. */
+@Entity
+@Table(name = "outage")
+public class Outage extends PanacheEntityBase {
+
+    public static final String RESOLVED = "resolved";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "outage_id")
+    public Long id;
+
+    @Column(name = "system_id", nullable = false)
+    public long systemId;
+
+    /** The configured system's name, as posted in system_name; not a column. */
+    @Transient
+    public String systemName;
+
+    public String title;
+    public String component;
+    public String description;
+    public String severity;
+    public String status;
+    public Instant startTime;
+    public Instant endTime;
+    public Instant estimatedResolution;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    /** Set while unresolved; unique, so one open outage per system, component and title (see OutageService). */
+    @Column(name = "open_key", columnDefinition = "char(64)")
+    public String openKey;
+
+    public boolean resolved() {
+        return RESOLVED.equals(status);
+    }
+}

@@ -1,0 +1,14 @@
+package org.hpcstatus.security;
+
+/**
+ * Permission names. Roles grant permissions in the role_permission table, and the JDBC realm hands a caller's
+ * permissions to Quarkus as its roles, so endpoints check permissions with {@code @RolesAllowed}.
+ */
+public final class Permissions {
+
+    /** Post status snapshots and outages. */
+    public static final String MANAGE_SYSTEM_STATUS = "MANAGE_SYSTEM_STATUS";
+
+    private Permissions() {
+    }
+}

@@ -1,0 +1,86 @@
+package org.hpcstatus.snapshot;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One collector post: the system-wide metrics at one instant. Columns a system kind does not collect stay null.
+ * Which JSON field fills which column is defined once, in {@link SnapshotFields}.
+ */
+@Entity
+@Table(name = "status_snapshot")
+public class Snapshot extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "snapshot_id")
+    public Long id;
+
+    @Column(name = "system_id", nullable = false)
+    public long systemId;
+
+    @Column(name = "observed_at", nullable = false)
+    public Instant observedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "content_hash", nullable = false, length = 64, columnDefinition = "char(64)")
+    public String contentHash;
+
+    public Boolean available;
+
+    public Integer computeNodesTotal;
+    public Integer computeNodesAvailable;
+    public Integer computeNodesDown;
+
+    public Integer cpuNodesTotal;
+    public Integer cpuNodesAvailable;
+    public Integer cpuNodesDown;
+    public Integer cpuNodesReserved;
+
+    public Integer gpuNodesTotal;
+    public Integer gpuNodesAvailable;
+    public Integer gpuNodesDown;
+    public Integer gpuNodesReserved;
+
+    public Integer vizNodesTotal;
+    public Integer vizNodesAvailable;
+    public Integer vizNodesDown;
+    public Integer vizNodesReserved;
+
+    public Integer cpuCoresTotal;
+    public Integer cpuCoresAllocated;
+    public Integer cpuCoresIdle;
+    public Double cpuUtilizationPercent;
+
+    public Integer gpuCountTotal;
+    public Integer gpuCountAllocated;
+    public Integer gpuCountIdle;
+    public Double gpuUtilizationPercent;
+
+    public Integer vizCountTotal;
+    public Integer vizCountAllocated;
+    public Integer vizCountIdle;
+    public Double vizUtilizationPercent;
+
+    @Column(name = "memory_total_gb")
+    public Double memoryTotalGb;
+    @Column(name = "memory_allocated_gb")
+    public Double memoryAllocatedGb;
+    public Double memoryUtilizationPercent;
+
+    public Integer runningJobs;
+    public Integer pendingJobs;
+    public Integer heldJobs;
+    public Integer activeUsers;
+    public Integer activeSessions;
+}

@@ -1,0 +1,171 @@
+package org.hpcstatus.snapshot;
+
+import static org.hpcstatus.ingest.Field.amount;
+import static org.hpcstatus.ingest.Field.count;
+import static org.hpcstatus.ingest.Field.flag;
+import static org.hpcstatus.ingest.Field.largeCount;
+import static org.hpcstatus.ingest.Field.percent;
+import static org.hpcstatus.ingest.Field.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hpcstatus.ingest.Field;
+import org.hpcstatus.system.SystemKind;
+
+/**
+ * The JSON fields of every payload, as the collectors guide names them, with the column each is stored in.
+ * Required-ness follows the decisions recorded in the README ("What collectors may post").
+ */
+public final class SnapshotFields {
+
+    public static final String LOGIN_NODES = "login_nodes";
+    public static final String QUEUES = "queues";
+    public static final String FILESYSTEMS = "filesystems";
+    public static final String NODE_TYPES = "node_types";
+
+    /** Login node types a Derecho-shaped cluster may report. */
+    public static final String[] LOGIN_NODE_TYPES = {"cpu", "gpu", "data-access"};
+
+    private static final List<Field<Snapshot>> PARTITIONS = List.of(
+            count("cpu_nodes_total", s -> s.cpuNodesTotal, (s, v) -> s.cpuNodesTotal = v),
+            count("cpu_nodes_available", s -> s.cpuNodesAvailable, (s, v) -> s.cpuNodesAvailable = v),
+            count("cpu_nodes_down", s -> s.cpuNodesDown, (s, v) -> s.cpuNodesDown = v),
+            count("cpu_nodes_reserved", s -> s.cpuNodesReserved, (s, v) -> s.cpuNodesReserved = v),
+            count("gpu_nodes_total", s -> s.gpuNodesTotal, (s, v) -> s.gpuNodesTotal = v),
+            count("gpu_nodes_available", s -> s.gpuNodesAvailable, (s, v) -> s.gpuNodesAvailable = v),
+            count("gpu_nodes_down", s -> s.gpuNodesDown, (s, v) -> s.gpuNodesDown = v),
+            count("gpu_nodes_reserved", s -> s.gpuNodesReserved, (s, v) -> s.gpuNodesReserved = v));
+
+    private static final List<Field<Snapshot>> VIZ_PARTITION = List.of(
+            count("viz_nodes_total", s -> s.vizNodesTotal, (s, v) -> s.vizNodesTotal = v),
+            count("viz_nodes_available", s -> s.vizNodesAvailable, (s, v) -> s.vizNodesAvailable = v),
+            count("viz_nodes_down", s -> s.vizNodesDown, (s, v) -> s.vizNodesDown = v),
+            count("viz_nodes_reserved", s -> s.vizNodesReserved, (s, v) -> s.vizNodesReserved = v),
+            count("viz_count_total", s -> s.vizCountTotal, (s, v) -> s.vizCountTotal = v),
+            count("viz_count_allocated", s -> s.vizCountAllocated, (s, v) -> s.vizCountAllocated = v),
+            count("viz_count_idle", s -> s.vizCountIdle, (s, v) -> s.vizCountIdle = v),
+            percent("viz_utilization_percent", s -> s.vizUtilizationPercent, (s, v) -> s.vizUtilizationPercent = v));
+
+    private static final List<Field<Snapshot>> UTILIZATION = List.of(
+            count("cpu_cores_total", s -> s.cpuCoresTotal, (s, v) -> s.cpuCoresTotal = v),
+            count("cpu_cores_allocated", s -> s.cpuCoresAllocated, (s, v) -> s.cpuCoresAllocated = v),
+            count("cpu_cores_idle", s -> s.cpuCoresIdle, (s, v) -> s.cpuCoresIdle = v),
+            percent("cpu_utilization_percent", s -> s.cpuUtilizationPercent, (s, v) -> s.cpuUtilizationPercent = v),
+            count("gpu_count_total", s -> s.gpuCountTotal, (s, v) -> s.gpuCountTotal = v),
+            count("gpu_count_allocated", s -> s.gpuCountAllocated, (s, v) -> s.gpuCountAllocated = v),
+            count("gpu_count_idle", s -> s.gpuCountIdle, (s, v) -> s.gpuCountIdle = v),
+            percent("gpu_utilization_percent", s -> s.gpuUtilizationPercent, (s, v) -> s.gpuUtilizationPercent = v),
+            amount("memory_total_gb", s -> s.memoryTotalGb, (s, v) -> s.memoryTotalGb = v),
+            amount("memory_allocated_gb", s -> s.memoryAllocatedGb, (s, v) -> s.memoryAllocatedGb = v),
+            percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v));
+
+    private static final List<Field<Snapshot>> JOBS = List.of(
+            count("running_jobs", (Snapshot s) -> s.runningJobs, (s, v) -> s.runningJobs = v).mandatory(),
+            count("pending_jobs", (Snapshot s) -> s.pendingJobs, (s, v) -> s.pendingJobs = v).mandatory(),
+            count("held_jobs", s -> s.heldJobs, (s, v) -> s.heldJobs = v),
+            count("active_users", s -> s.activeUsers, (s, v) -> s.activeUsers = v));
+
+    private static final List<Field<Snapshot>> COMPUTE_NODES = List.of(
+            count("compute_nodes_total", s -> s.computeNodesTotal, (s, v) -> s.computeNodesTotal = v),
+            count("compute_nodes_available", s -> s.computeNodesAvailable, (s, v) -> s.computeNodesAvailable = v),
+            count("compute_nodes_down", s -> s.computeNodesDown, (s, v) -> s.computeNodesDown = v));
+
+    /** Derecho: both partitions' totals and availability are required, the rest is optional. */
+    private static final List<Field<Snapshot>> CLUSTER = concat(
+            PARTITIONS.stream().map(f -> f.name().endsWith("_total") || f.name().endsWith("_available") ? f.mandatory() : f)
+                    .toList(),
+            UTILIZATION, JOBS);
+
+    /**
+     * Casper: compute_nodes_total/available are required unless the partition node counts they are summed from are
+     * sent instead; that rule lives in the ingest validator, so here they are optional.
+     */
+    private static final List<Field<Snapshot>> HETEROGENEOUS_CLUSTER = concat(COMPUTE_NODES, PARTITIONS, VIZ_PARTITION,
+            UTILIZATION, JOBS);
+
+    private static final List<Field<Snapshot>> JUPYTERHUB = List.of(
+            flag("available", (Snapshot s) -> s.available, (s, v) -> s.available = v).mandatory(),
+            count("active_users", (Snapshot s) -> s.activeUsers, (s, v) -> s.activeUsers = v).mandatory(),
+            count("active_sessions", (Snapshot s) -> s.activeSessions, (s, v) -> s.activeSessions = v).mandatory(),
+            percent("cpu_utilization_percent", s -> s.cpuUtilizationPercent, (s, v) -> s.cpuUtilizationPercent = v),
+            percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v));
+
+    public static final List<Field<LoginNodeStatus>> LOGIN_NODE = List.of(
+            text("node_name", 128, (LoginNodeStatus n) -> n.nodeName, (n, v) -> n.nodeName = v).mandatory(),
+            text("node_type", 16, (LoginNodeStatus n) -> n.nodeType, (n, v) -> n.nodeType = v).oneOf(LOGIN_NODE_TYPES),
+            flag("available", (LoginNodeStatus n) -> n.available, (n, v) -> n.available = v).mandatory(),
+            flag("degraded", n -> n.degraded, (n, v) -> n.degraded = v),
+            count("user_count", n -> n.userCount, (n, v) -> n.userCount = v),
+            amount("load_1min", n -> n.load1min, (n, v) -> n.load1min = v),
+            amount("load_5min", n -> n.load5min, (n, v) -> n.load5min = v),
+            amount("load_15min", n -> n.load15min, (n, v) -> n.load15min = v),
+            count("num_cpus", n -> n.numCpus, (n, v) -> n.numCpus = v));
+
+    /** Derecho's login nodes must say whether they are CPU, GPU or data-access nodes. */
+    public static final List<Field<LoginNodeStatus>> TYPED_LOGIN_NODE = LOGIN_NODE.stream()
+            .map(f -> f.name().equals("node_type") ? f.mandatory() : f).toList();
+
+    public static final List<Field<QueueStatus>> QUEUE = List.of(
+            text("queue_name", 128, (QueueStatus q) -> q.queueName, (q, v) -> q.queueName = v).mandatory(),
+            count("running_jobs", q -> q.runningJobs, (q, v) -> q.runningJobs = v),
+            count("pending_jobs", q -> q.pendingJobs, (q, v) -> q.pendingJobs = v),
+            count("held_jobs", q -> q.heldJobs, (q, v) -> q.heldJobs = v),
+            count("active_users", q -> q.activeUsers, (q, v) -> q.activeUsers = v),
+            count("cores_allocated", q -> q.coresAllocated, (q, v) -> q.coresAllocated = v),
+            count("cores_pending", q -> q.coresPending, (q, v) -> q.coresPending = v),
+            count("cores_held", q -> q.coresHeld, (q, v) -> q.coresHeld = v),
+            count("gpus_allocated", q -> q.gpusAllocated, (q, v) -> q.gpusAllocated = v),
+            count("gpus_pending", q -> q.gpusPending, (q, v) -> q.gpusPending = v),
+            count("gpus_held", q -> q.gpusHeld, (q, v) -> q.gpusHeld = v),
+            count("nodes_allocated", q -> q.nodesAllocated, (q, v) -> q.nodesAllocated = v));
+
+    public static final List<Field<FilesystemStatus>> FILESYSTEM = List.of(
+            text("filesystem_name", 128, (FilesystemStatus f) -> f.filesystemName, (f, v) -> f.filesystemName = v).mandatory(),
+            flag("available", (FilesystemStatus f) -> f.available, (f, v) -> f.available = v).mandatory(),
+            flag("degraded", f -> f.degraded, (f, v) -> f.degraded = v),
+            amount("capacity_tb", f -> f.capacityTb, (f, v) -> f.capacityTb = v),
+            amount("used_tb", f -> f.usedTb, (f, v) -> f.usedTb = v),
+            percent("utilization_percent", f -> f.utilizationPercent, (f, v) -> f.utilizationPercent = v),
+            largeCount("capacity_inodes", f -> f.capacityInodes, (f, v) -> f.capacityInodes = v),
+            largeCount("used_inodes", f -> f.usedInodes, (f, v) -> f.usedInodes = v),
+            percent("inodes_utilization_percent", f -> f.inodesUtilizationPercent, (f, v) -> f.inodesUtilizationPercent = v));
+
+    public static final List<Field<NodeTypeStatus>> NODE_TYPE = List.of(
+            text("node_type", 128, (NodeTypeStatus t) -> t.nodeType, (t, v) -> t.nodeType = v).mandatory(),
+            count("nodes_total", (NodeTypeStatus t) -> t.nodesTotal, (t, v) -> t.nodesTotal = v).mandatory(),
+            count("nodes_available", (NodeTypeStatus t) -> t.nodesAvailable, (t, v) -> t.nodesAvailable = v).mandatory(),
+            count("nodes_down", t -> t.nodesDown, (t, v) -> t.nodesDown = v),
+            count("nodes_allocated", t -> t.nodesAllocated, (t, v) -> t.nodesAllocated = v),
+            count("cores_per_node", t -> t.coresPerNode, (t, v) -> t.coresPerNode = v),
+            amount("memory_gb_per_node", t -> t.memoryGbPerNode, (t, v) -> t.memoryGbPerNode = v),
+            text("gpu_model", 128, (NodeTypeStatus t) -> t.gpuModel, (t, v) -> t.gpuModel = v),
+            count("gpus_per_node", t -> t.gpusPerNode, (t, v) -> t.gpusPerNode = v),
+            percent("utilization_percent", t -> t.utilizationPercent, (t, v) -> t.utilizationPercent = v));
+
+    private SnapshotFields() {
+    }
+
+    /** The system-wide fields a system of this kind posts. */
+    public static List<Field<Snapshot>> forKind(SystemKind kind) {
+        return switch (kind) {
+            case CLUSTER -> CLUSTER;
+            case HETEROGENEOUS_CLUSTER -> HETEROGENEOUS_CLUSTER;
+            case JUPYTERHUB -> JUPYTERHUB;
+        };
+    }
+
+    /** The login node fields a system of this kind posts. */
+    public static List<Field<LoginNodeStatus>> loginNodeFields(SystemKind kind) {
+        return kind == SystemKind.CLUSTER ? TYPED_LOGIN_NODE : LOGIN_NODE;
+    }
+
+    @SafeVarargs
+    private static <E> List<Field<E>> concat(List<Field<E>>... parts) {
+        List<Field<E>> all = new ArrayList<>();
+        for (List<Field<E>> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
+    }
+}
