@@ -58,9 +58,13 @@ public interface StatusConfig {
         @WithDefault("60S")
         Duration credentialCacheTtl();
 
-        /** Failed logins allowed per client address or per username within the failure window. */
+        /** Failed logins allowed per username within the failure window; more are refused with 429. */
         @WithDefault("10")
-        int maxFailures();
+        int maxFailuresPerUser();
+
+        /** Failed logins allowed per client address within the failure window (a NAT may hide several users). */
+        @WithDefault("30")
+        int maxFailuresPerAddress();
 
         /** Window over which failed logins are counted; also how long a throttled client waits. */
         @WithDefault("5M")

@@ -36,7 +36,7 @@ public class JsonBody {
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             throw new InvalidPayloadException("Malformed JSON" + (location == null ? "" : " at line " + location.getLineNr()
-                    + ", column " + location.getColumnNr()) + ": " + e.getOriginalMessage());
+                    + ", column " + location.getColumnNr()) + ": " + firstClause(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InvalidPayloadException("Request body could not be read as JSON");
         }
@@ -45,5 +45,16 @@ public class JsonBody {
                     + (node == null || node.isMissingNode() ? "nothing" : PayloadReader.describe(node)));
         }
         return node;
+    }
+
+    /** Jackson appends parser internals ("start marker at [Source: ...]") that mean nothing to a collector author. */
+    private static String firstClause(String message) {
+        if (message == null) {
+            return "invalid JSON";
+        }
+        int cut = message.indexOf(" (start marker");
+        String first = cut > 0 ? message.substring(0, cut) : message;
+        int newline = first.indexOf('\n');
+        return newline > 0 ? first.substring(0, newline) : first;
     }
 }

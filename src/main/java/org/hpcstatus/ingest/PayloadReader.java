@@ -198,15 +198,19 @@ public final class PayloadReader {
 
     /** A short, safe rendering of what the client sent, for error messages. */
     static String describe(JsonNode node) {
-        String kind = node.isTextual() ? "a string" : node.isBoolean() ? "a boolean" : node.isArray() ? "an array"
-                : node.isObject() ? "an object" : node.isNumber() ? "" : node.getNodeType().name().toLowerCase();
-        if (node.isContainerNode()) {
-            return kind;
+        if (node.isNull()) {
+            return "null";
         }
-        String shown = node.toString();
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        String shown = node.isNumber() ? node.asText() : node.toString();
         if (shown.length() > 60) {
             shown = shown.substring(0, 57) + "...";
         }
-        return kind.isEmpty() ? shown : kind + " " + shown;
+        return node.isTextual() ? "a string " + shown : node.isBoolean() ? "a boolean " + shown : shown;
     }
 }

@@ -36,7 +36,8 @@ public class LoginThrottle {
     /** How long the caller must wait, if either its address or the username it tries is over the limit. */
     public Optional<Duration> blockedFor(String address, String username) {
         Instant now = clock.instant();
-        return longest(remaining(key("addr", address), now), remaining(key("user", username), now));
+        return longest(remaining(key("addr", address), config.security().maxFailuresPerAddress(), now),
+                remaining(key("user", username), config.security().maxFailuresPerUser(), now));
     }
 
     public void recordFailure(String address, String username) {
@@ -57,9 +58,9 @@ public class LoginThrottle {
         return expired(old, now) ? new Window(now, 1) : new Window(old.start(), old.failures() + 1);
     }
 
-    private Optional<Duration> remaining(String key, Instant now) {
+    private Optional<Duration> remaining(String key, int limit, Instant now) {
         Window window = failures.get(key);
-        if (window == null || expired(window, now) || window.failures() < config.security().maxFailures()) {
+        if (window == null || expired(window, now) || window.failures() < limit) {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, window.start().plus(config.security().failureWindow())));

@@ -1,0 +1,62 @@
+package org.hpcstatus.ingest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hpcstatus.support.Requests.asCollector;
+import static org.hpcstatus.support.TestData.freshPayload;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.TestData;
+
+@QuarkusTest
+class JupyterHubIngestTests {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void credentials() {
+        data.ensureCredentials();
+    }
+
+    @Test
+    void guideExamplePayloadIsStoredWithoutChildArrays() {
+        asCollector().body(freshPayload("jupyterhub-guide").toString()).post("/api/v1/status/jupyterhub").then()
+                .statusCode(201)
+                .body("message", equalTo("JupyterHub status ingested successfully"))
+                .body("$", not(hasKey("login_node_ids")))
+                .body("$", not(hasKey("node_type_ids")));
+    }
+
+    @Test
+    void requiredFieldsAreListed() {
+        ObjectNode payload = freshPayload("jupyterhub-guide");
+        payload.remove("available");
+        payload.remove("active_sessions");
+        asCollector().body(payload.toString()).post("/api/v1/status/jupyterhub").then().statusCode(400)
+                .body("error", equalTo("Missing required fields: available, active_sessions"));
+    }
+
+    @Test
+    void availableMustBeABoolean() {
+        ObjectNode payload = freshPayload("jupyterhub-guide");
+        payload.put("available", "yes");
+        asCollector().body(payload.toString()).post("/api/v1/status/jupyterhub").then().statusCode(400)
+                .body("error", equalTo("available must be true or false, got a string \"yes\""));
+    }
+
+    @Test
+    void clusterArraysSentToAHubAreIgnoredVisibly() {
+        ObjectNode payload = freshPayload("jupyterhub-guide");
+        payload.putArray("login_nodes").addObject().put("node_name", "hub1");
+        asCollector().body(payload.toString()).post("/api/v1/status/jupyterhub").then().statusCode(201)
+                .body("ignored_fields", org.hamcrest.Matchers.contains("login_nodes"));
+    }
+}

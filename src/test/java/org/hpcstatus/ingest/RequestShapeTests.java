@@ -1,0 +1,117 @@
+package org.hpcstatus.ingest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hpcstatus.support.Requests.asCollector;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.hpcstatus.support.TestData;
+
+/** Bodies that are not a usable JSON object: every one is a 4xx with the JSON error body, never a 500. */
+@QuarkusTest
+class RequestShapeTests {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void credentials() {
+        data.ensureCredentials();
+    }
+
+    @Test
+    void malformedJsonIsA400SayingWhere() {
+        asCollector().body("{\"cpu_nodes_total\": 5,}").post("/api/v1/status/derecho").then().statusCode(400)
+                .body("error", startsWith("Malformed JSON at line 1, column 23: "));
+    }
+
+    @Test
+    void emptyBodyIsA400() {
+        asCollector().body("").post("/api/v1/status/derecho").then().statusCode(400)
+                .body("error", equalTo("Request body is empty: send a JSON object"));
+    }
+
+    @Test
+    void jsonNullIsA400() {
+        asCollector().body("null").post("/api/v1/status/derecho").then().statusCode(400)
+                .body("error", equalTo("Request body must be a JSON object, got null"));
+    }
+
+    @Test
+    void jsonArrayIsA400() {
+        asCollector().body("[{}]").post("/api/v1/status/casper").then().statusCode(400)
+                .body("error", equalTo("Request body must be a JSON object, got an array"));
+    }
+
+    @Test
+    void emptyObjectIsA400ListingEveryRequiredField() {
+        asCollector().body("{}").post("/api/v1/status/jupyterhub").then().statusCode(400)
+                .body("error", equalTo("Missing required fields: available, active_users, active_sessions"));
+        asCollector().body("{}").post("/api/v1/status/outage").then().statusCode(400)
+                .body("error", equalTo("Missing required fields: system_name, title, severity, status"));
+    }
+
+    @Test
+    void nanIsNotJson() {
+        asCollector().body("{\"available\": true, \"active_users\": NaN, \"active_sessions\": 1}")
+                .post("/api/v1/status/jupyterhub").then().statusCode(400)
+                .body("error", startsWith("Malformed JSON"));
+    }
+
+    @Test
+    void duplicateKeysAreA400() {
+        asCollector().body("{\"available\": true, \"available\": false, \"active_users\": 1, \"active_sessions\": 1}")
+                .post("/api/v1/status/jupyterhub").then().statusCode(400)
+                .body("error", startsWith("Malformed JSON at line 1"));
+    }
+
+    @Test
+    void trailingGarbageIsA400() {
+        asCollector().body("{\"available\": true, \"active_users\": 1, \"active_sessions\": 1} x")
+                .post("/api/v1/status/jupyterhub").then().statusCode(400)
+                .body("error", startsWith("Malformed JSON"));
+    }
+
+    @Test
+    void nonJsonContentTypeIsA415WithJsonBody() {
+        asCollector().contentType(ContentType.URLENC).body("available=true").post("/api/v1/status/jupyterhub").then()
+                .statusCode(415).contentType(ContentType.JSON)
+                .body("error", equalTo("Content-Type must be application/json"));
+    }
+
+    @Test
+    void bodyOverOneMebibyteIsA413WithJsonBody() {
+        String big = "{\"pad\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        asCollector().body(big).post("/api/v1/status/derecho").then().statusCode(413).contentType(ContentType.JSON)
+                .body("error", equalTo("Request body is larger than 1048576 bytes"));
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyteIsA413Too() {
+        byte[] big = ("{\"pad\": \"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // An InputStream body is sent chunked, without Content-Length, so only the resource can measure it.
+        asCollector().body(new ByteArrayInputStream(big)).post("/api/v1/status/derecho").then().statusCode(413)
+                .contentType(ContentType.JSON).body("error", equalTo("Request body is larger than 1048576 bytes"));
+    }
+
+    @Test
+    void unknownSystemIsA404() {
+        asCollector().body("{}").post("/api/v1/status/frontier").then().statusCode(404)
+                .body("error", equalTo("Unknown system 'frontier'"));
+    }
+
+    @Test
+    void systemNameInTheUrlIsCaseInsensitive() {
+        asCollector().body(TestData.freshPayload("jupyterhub-guide").toString()).post("/api/v1/status/JupyterHub").then()
+                .statusCode(201);
+    }
+}

@@ -1,0 +1,65 @@
+package org.hpcstatus.ingest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hpcstatus.support.Requests.asCollector;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.TestData;
+
+/**
+ * A database failure half-way through the ingest transaction must leave no partial rows. The failure is made real:
+ * a CHECK constraint that only the last child row written (the second filesystem) breaks.
+ */
+@QuarkusTest
+class RollbackTests {
+
+    private static final double POISON_CAPACITY = 666.0;
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void poisonFilesystemRows() {
+        data.ensureCredentials();
+        data.runSql("ALTER TABLE filesystem_status ADD CONSTRAINT test_poison CHECK (capacity_tb <> " + POISON_CAPACITY
+                + ");\n");
+    }
+
+    @AfterEach
+    void cure() {
+        data.runSql("ALTER TABLE filesystem_status DROP CONSTRAINT test_poison;\n");
+    }
+
+    @Test
+    void failedChildInsertRollsBackTheWholeSnapshot() {
+        String counts = "SELECT (SELECT COUNT(*) FROM status_snapshot) + (SELECT COUNT(*) FROM login_node_status)"
+                + " + (SELECT COUNT(*) FROM queue_status) + (SELECT COUNT(*) FROM filesystem_status)";
+        long rowsBefore = data.count(counts);
+        String latestBefore = latestPointer();
+        ObjectNode payload = TestData.freshPayload("derecho-guide");
+        payload.put("timestamp", java.time.Instant.now().plusSeconds(200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString());
+        ((ObjectNode) payload.withArray("filesystems").get(1)).put("capacity_tb", POISON_CAPACITY);
+
+        asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(500)
+                .body("error", equalTo("Internal error"))
+                .body("error_id", matchesPattern("[0-9a-f-]{36}"));
+
+        assertEquals(rowsBefore, data.count(counts), "no row of the failed snapshot may remain");
+        assertEquals(latestBefore, latestPointer(), "the latest pointer must not move");
+    }
+
+    private String latestPointer() {
+        return String.valueOf(data.count("SELECT COALESCE(MAX(snapshot_id), -1) FROM latest_snapshot l"
+                + " JOIN hpc_system s ON s.system_id = l.system_id WHERE s.name = 'gust'"));
+    }
+}

@@ -1,0 +1,73 @@
+package org.hpcstatus.security;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hpcstatus.support.Requests.as;
+import static org.hpcstatus.support.TestData.freshPayload;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.TestClock;
+import org.hpcstatus.support.TestData;
+
+/** The test profile allows 5 failures per user and window (hpcstatus.security.max-failures-per-user). */
+@QuarkusTest
+class LoginThrottleTests {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void credentials() {
+        data.ensureCredentials();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void repeatedFailuresAreRefusedWith429EvenWithTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            as(TestData.CASPER_COLLECTOR, "guess-" + i).body("{}").post("/api/v1/status/casper").then().statusCode(401);
+        }
+        as(TestData.CASPER_COLLECTOR, "guess-6").body("{}").post("/api/v1/status/casper").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error", startsWith("Too many failed logins; retry after "));
+        // Refused before bcrypt: the right password does not get through while throttled.
+        as(TestData.CASPER_COLLECTOR, TestData.OTHER_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(429);
+        clock.advance(Duration.ofMinutes(6));
+        // The window has passed; this success (a cache miss: the cache entry expired too) clears the count.
+        as(TestData.CASPER_COLLECTOR, TestData.OTHER_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(201);
+    }
+
+    @Test
+    void verifiedCredentialIsServedFromTheCacheUntilItExpires() {
+        as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(201);
+        data.runSql("UPDATE api_credentials SET active = FALSE WHERE username = 'derecho_collector';\n");
+        try {
+            // Still cached: bcrypt and the database are not consulted within the TTL.
+            as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                    .post("/api/v1/status/jupyterhub").then().statusCode(201);
+            clock.advance(Duration.ofSeconds(61));
+            as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                    .post("/api/v1/status/jupyterhub").then().statusCode(401).body("error", equalTo("Invalid credentials"));
+        } finally {
+            data.runSql("UPDATE api_credentials SET active = TRUE WHERE username = 'derecho_collector';\n");
+        }
+    }
+}
