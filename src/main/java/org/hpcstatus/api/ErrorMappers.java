@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.wildfly.security.auth.server.RealmUnavailableException;
@@ -19,6 +20,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import org.hpcstatus.dashboard.ErrorPages;
 import org.hpcstatus.ingest.ConflictException;
 import org.hpcstatus.ingest.InvalidPayloadException;
 import org.hpcstatus.security.CachingIdentityProvider;
@@ -31,6 +33,9 @@ import org.hpcstatus.system.UnknownSystemException;
  */
 public class ErrorMappers {
 
+    @jakarta.inject.Inject
+    ErrorPages pages;
+
     static final String CHALLENGE = "Basic realm=\"hpc-status\", charset=\"UTF-8\"";
     private static final int DATABASE_RETRY_AFTER_SECONDS = 30;
 
@@ -40,7 +45,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unknownSystem(UnknownSystemException e) {
+    public Response unknownSystem(UnknownSystemException e, UriInfo uri) {
+        if (isPage(uri)) {
+            return html(Status.NOT_FOUND, "System not found", e.getMessage() + ": it is not one of the systems this "
+                    + "dashboard tracks.", null);
+        }
         return json(Status.NOT_FOUND, e.getMessage());
     }
 
@@ -74,7 +83,7 @@ public class ErrorMappers {
                     .entity(ApiError.of("Too many failed logins; retry after " + retryAfter + " seconds")).build();
         }
         if (databaseUnavailable(e)) {
-            return databaseDown(e);
+            return databaseDown(e, null);
         }
         return Response.status(Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("Invalid credentials")).build();
@@ -86,33 +95,58 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         if (original.getStatus() >= 500) {
-            return unexpected(e);
+            return unexpected(e, uri);
         }
         String reason = original.getStatusInfo().getReasonPhrase();
+        if (isPage(uri)) {
+            Response page = html(Status.fromStatusCode(original.getStatus()), reason == null ? "Request failed" : reason,
+                    original.getStatus() == 404 ? "There is no page at this address." : "The request could not be served.",
+                    null);
+            return Response.fromResponse(original).type(MediaType.TEXT_HTML_TYPE).entity(page.getEntity()).build();
+        }
         return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of(reason == null ? "Request failed" : reason)).build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
-            return databaseDown(e);
+            return databaseDown(e, uri);
         }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Internal error error_id=%s", errorId);
+        if (isPage(uri)) {
+            return html(Status.INTERNAL_SERVER_ERROR, "Internal error",
+                    "Something went wrong on our side. Please report the error id below.", errorId);
+        }
         return Response.status(Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError("Internal error", errorId)).build();
     }
 
-    private static Response databaseDown(Throwable e) {
+    private Response databaseDown(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         Log.errorf("Database unavailable error_id=%s: %s", errorId, rootMessage(e));
+        if (isPage(uri)) {
+            return Response.fromResponse(html(Status.SERVICE_UNAVAILABLE, "Status temporarily unavailable",
+                    "The status database cannot be reached right now. This page will retry by itself.", errorId))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         return Response.status(Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError("Database unavailable; retry later", errorId)).build();
+    }
+
+    /** Everything outside /api/ is a page for people. */
+    private static boolean isPage(UriInfo uri) {
+        return uri != null && !uri.getPath().startsWith("/api/");
+    }
+
+    private Response html(Status status, String title, String message, String errorId) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.render(status.getStatusCode(), title, message, errorId)).build();
     }
 
     /** A lost or refused connection, a pool that cannot get one, or a realm that cannot reach its database. */

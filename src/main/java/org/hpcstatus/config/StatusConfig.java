@@ -23,6 +23,8 @@ public interface StatusConfig {
 
     Api api();
 
+    Dashboard dashboard();
+
     interface SystemSettings {
         /** Name shown to people, e.g. "Derecho". */
         String displayName();
@@ -77,6 +79,24 @@ public interface StatusConfig {
         /** Password for the bootstrap credential; never defaulted. */
         @WithName("bootstrap.password")
         Optional<String> bootstrapPassword();
+    }
+
+    interface Dashboard {
+        /** How often the pages reload themselves (a meta refresh: no JavaScript needed). */
+        @WithDefault("60S")
+        Duration refresh();
+
+        /** Zone in which the pages show times (e.g. America/Denver); "system" means the server's zone. */
+        @WithDefault("system")
+        String displayZone();
+
+        /** A partition with fewer than this percent of its nodes available makes its system degraded. */
+        @WithDefault("50")
+        int degradedBelowAvailablePercent();
+
+        /** Severities of an active outage that make a system down; any other active outage makes it degraded. */
+        @WithDefault("critical")
+        java.util.List<String> downOutageSeverities();
     }
 
     interface Api {

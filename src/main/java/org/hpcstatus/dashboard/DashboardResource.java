@@ -1,0 +1,51 @@
+package org.hpcstatus.dashboard;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.hpcstatus.dashboard.DashboardViews.Card;
+import org.hpcstatus.dashboard.DashboardViews.Detail;
+import org.hpcstatus.dashboard.DashboardViews.OutageRow;
+import org.hpcstatus.dashboard.DashboardViews.Page;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemCatalog;
+
+/** The server-rendered dashboard: an overview of every system, and a page per system. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance overview(Page page, List<Card> cards, List<OutageRow> outages);
+
+        static native TemplateInstance detail(Page page, Detail detail);
+    }
+
+    @Inject
+    DashboardService dashboard;
+
+    @Inject
+    SystemCatalog systems;
+
+    @GET
+    public TemplateInstance overview() {
+        DashboardService.Overview overview = dashboard.overview();
+        return Templates.overview(overview.page(), overview.cards(), overview.outages());
+    }
+
+    @GET
+    @Path("status/{system}")
+    public TemplateInstance detail(@PathParam("system") String systemName) {
+        ConfiguredSystem system = systems.require(systemName);
+        return Templates.detail(dashboard.page(system.displayName() + " status"), dashboard.detail(system));
+    }
+}

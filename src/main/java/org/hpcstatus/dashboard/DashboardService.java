@@ -1,0 +1,238 @@
+package org.hpcstatus.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.dashboard.DashboardViews.Bar;
+import org.hpcstatus.dashboard.DashboardViews.Card;
+import org.hpcstatus.dashboard.DashboardViews.Detail;
+import org.hpcstatus.dashboard.DashboardViews.Figure;
+import org.hpcstatus.dashboard.DashboardViews.FilesystemRow;
+import org.hpcstatus.dashboard.DashboardViews.LoginNodeGroup;
+import org.hpcstatus.dashboard.DashboardViews.LoginNodeRow;
+import org.hpcstatus.dashboard.DashboardViews.NodeTypeRow;
+import org.hpcstatus.dashboard.DashboardViews.OutageRow;
+import org.hpcstatus.dashboard.DashboardViews.Page;
+import org.hpcstatus.dashboard.DashboardViews.QueueRow;
+import org.hpcstatus.outage.Outage;
+import org.hpcstatus.outage.OutageFields;
+import org.hpcstatus.outage.OutageService;
+import org.hpcstatus.snapshot.Freshness;
+import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.Snapshot;
+import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemCatalog;
+import org.hpcstatus.system.SystemKind;
+
+/** Builds the dashboard's views from the latest pointers and the active outages; never reads history. */
+@ApplicationScoped
+public class DashboardService {
+
+    /** Enough for any real banner; a runaway collector opening outages must not make the page unbounded. */
+    private static final int MAX_ACTIVE_OUTAGES = 200;
+
+    @Inject
+    SystemCatalog systems;
+
+    @Inject
+    SnapshotQueries snapshots;
+
+    @Inject
+    OutageService outages;
+
+    @Inject
+    StateRules rules;
+
+    @Inject
+    StatusConfig config;
+
+    @Inject
+    Clock clock;
+
+    private ZoneId displayZone;
+
+    @jakarta.annotation.PostConstruct
+    void resolveDisplayZone() {
+        String zone = config.dashboard().displayZone();
+        try {
+            displayZone = "system".equalsIgnoreCase(zone) ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalStateException("hpcstatus.dashboard.display-zone: '" + zone + "' is not a time zone", e);
+        }
+    }
+
+    public record Overview(Page page, List<Card> cards, List<OutageRow> outages) {
+    }
+
+    public Overview overview() {
+        Instant now = clock.instant();
+        List<Outage> active = activeOutages(Optional.empty());
+        List<Card> cards = new ArrayList<>();
+        for (ConfiguredSystem system : systems.all()) {
+            LatestSnapshot latest = snapshots.latest(system).orElse(null);
+            cards.add(card(system, latest, forSystem(active, system), now));
+        }
+        return new Overview(page("HPC system status", now), cards, rows(active));
+    }
+
+    public Detail detail(ConfiguredSystem system) {
+        Instant now = clock.instant();
+        List<Outage> active = activeOutages(Optional.of(system));
+        LatestSnapshot latest = snapshots.latest(system).orElse(null);
+        Card card = card(system, latest, active, now);
+        if (latest == null) {
+            return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), rows(active));
+        }
+        Snapshot s = latest.snapshot();
+        List<Bar> utilization = new ArrayList<>(card.bars());
+        if (system.kind() != SystemKind.JUPYTERHUB) {
+            utilization.add(new Bar("Memory", s.memoryUtilizationPercent));
+            if (s.vizUtilizationPercent != null) {
+                utilization.add(new Bar("Visualization GPUs", s.vizUtilizationPercent));
+            }
+        }
+        return new Detail(card, loginNodeGroups(system, latest.loginNodes()), partitions(system, s), utilization,
+                latest.queues().stream().map(q -> new QueueRow(q.queueName, q.runningJobs, q.pendingJobs, q.heldJobs,
+                        q.activeUsers, q.coresAllocated, q.gpusAllocated, q.nodesAllocated)).toList(),
+                latest.filesystems().stream().map(f -> new FilesystemRow(f.filesystemName,
+                        !f.available ? "unavailable" : f.degraded ? "degraded" : "available", f.capacityTb, f.usedTb,
+                        f.utilizationPercent != null ? f.utilizationPercent : usedPercent(f.usedTb, f.capacityTb)))
+                        .toList(),
+                latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,
+                        t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel, t.gpusPerNode,
+                        t.utilizationPercent)).toList(),
+                rows(active));
+    }
+
+    public Page page(String title) {
+        return page(title, clock.instant());
+    }
+
+    private Page page(String title, Instant now) {
+        return new Page(title, config.dashboard().refresh().toSeconds(), local(now));
+    }
+
+    private Card card(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active, Instant now) {
+        Instant observed = latest == null ? null : latest.snapshot().observedAt;
+        Freshness freshness = Freshness.of(observed, now, system.staleAfter());
+        StateRules.Verdict verdict = rules.judge(latest, freshness, active);
+        long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
+        if (latest == null) {
+            return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), freshness, null, 0,
+                    null, List.of(), List.of(), List.of());
+        }
+        Snapshot s = latest.snapshot();
+        List<Figure> jobs = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
+        if (system.kind() == SystemKind.JUPYTERHUB) {
+            jobs.add(new Figure("Active users", s.activeUsers, null));
+            jobs.add(new Figure("Running servers", s.activeSessions, null));
+            bars.add(new Bar("CPU", s.cpuUtilizationPercent));
+            bars.add(new Bar("Memory", s.memoryUtilizationPercent));
+        } else {
+            jobs.add(new Figure("Running jobs", s.runningJobs, null));
+            jobs.add(new Figure("Pending jobs", s.pendingJobs, null));
+            jobs.add(new Figure("Active users", s.activeUsers, null));
+            bars.add(new Bar("CPU", s.cpuUtilizationPercent));
+            bars.add(new Bar("GPU", s.gpuUtilizationPercent));
+        }
+        List<Figure> figures = new ArrayList<>(partitions(system, s));
+        if (!latest.loginNodes().isEmpty()) {
+            int up = (int) latest.loginNodes().stream().filter(n -> n.available).count();
+            figures.add(new Figure("Login nodes", up, latest.loginNodes().size()));
+        }
+        return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), freshness,
+                local(observed), age, system.kind() == SystemKind.JUPYTERHUB ? s.available : null, figures, bars, jobs);
+    }
+
+    private static List<Figure> partitions(ConfiguredSystem system, Snapshot s) {
+        List<Figure> figures = new ArrayList<>();
+        switch (system.kind()) {
+            case CLUSTER -> {
+                figures.add(new Figure("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal));
+                figures.add(new Figure("GPU nodes", s.gpuNodesAvailable, s.gpuNodesTotal));
+            }
+            case HETEROGENEOUS_CLUSTER -> {
+                figures.add(new Figure("Compute nodes", s.computeNodesAvailable, s.computeNodesTotal));
+                if (s.cpuNodesTotal != null) {
+                    figures.add(new Figure("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal));
+                }
+                if (s.gpuNodesTotal != null) {
+                    figures.add(new Figure("GPU nodes", s.gpuNodesAvailable, s.gpuNodesTotal));
+                }
+                if (s.vizNodesTotal != null) {
+                    figures.add(new Figure("Visualization nodes", s.vizNodesAvailable, s.vizNodesTotal));
+                }
+            }
+            case JUPYTERHUB -> {
+            }
+        }
+        return figures;
+    }
+
+    private static List<LoginNodeGroup> loginNodeGroups(ConfiguredSystem system, List<LoginNodeStatus> nodes) {
+        if (nodes.isEmpty()) {
+            return List.of();
+        }
+        if (system.kind() != SystemKind.CLUSTER) {
+            return List.of(new LoginNodeGroup("Login nodes", nodes.stream().map(DashboardService::loginNode).toList()));
+        }
+        List<LoginNodeGroup> groups = new ArrayList<>();
+        for (String type : List.of("cpu", "gpu", "data-access")) {
+            List<LoginNodeRow> rows = nodes.stream().filter(n -> type.equals(n.nodeType)).map(DashboardService::loginNode)
+                    .toList();
+            if (!rows.isEmpty()) {
+                groups.add(new LoginNodeGroup(switch (type) {
+                    case "cpu" -> "CPU login nodes";
+                    case "gpu" -> "GPU login nodes";
+                    default -> "Data-access nodes";
+                }, rows));
+            }
+        }
+        return groups;
+    }
+
+    private static LoginNodeRow loginNode(LoginNodeStatus n) {
+        return new LoginNodeRow(n.nodeName, n.nodeType, !n.available ? "inaccessible" : n.degraded ? "degraded" : "available",
+                n.userCount, n.load1min, n.load5min, n.load15min);
+    }
+
+    private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {
+        List<Outage> active = new ArrayList<>(outages.list(false, system, MAX_ACTIVE_OUTAGES));
+        // Most severe first, then the newest.
+        active.sort(Comparator.comparingInt((Outage o) -> OutageFields.SEVERITIES.indexOf(o.severity))
+                .thenComparing(o -> o.startTime, Comparator.reverseOrder()));
+        return active;
+    }
+
+    private static List<Outage> forSystem(List<Outage> active, ConfiguredSystem system) {
+        return active.stream().filter(o -> o.systemId == system.id()).toList();
+    }
+
+    private List<OutageRow> rows(List<Outage> active) {
+        return active.stream().map(o -> new OutageRow(o.id, o.systemName,
+                systems.find(o.systemName).map(ConfiguredSystem::displayName).orElse(o.systemName), o.severity, o.status,
+                o.component, o.title, o.description, local(o.startTime), local(o.estimatedResolution))).toList();
+    }
+
+    private ZonedDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(displayZone);
+    }
+
+    private static Double usedPercent(Double used, Double capacity) {
+        return used == null || capacity == null || capacity <= 0 ? null : Math.min(100.0, 100.0 * used / capacity);
+    }
+}

@@ -1,0 +1,90 @@
+package org.hpcstatus.dashboard;
+
+import java.text.NumberFormat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Formatting for the templates: missing values read "n/a", never 0; times carry their zone's abbreviation. */
+@TemplateExtension(namespace = "fmt")
+public class Formats {
+
+    static final String NOT_AVAILABLE = "n/a";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.US);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm z", Locale.US);
+
+    /** 1245 -> "1,245". */
+    static String count(Integer value) {
+        return value == null ? NOT_AVAILABLE : NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+
+    /** 76.24 -> "76.2%". */
+    static String percent(Double value) {
+        return value == null ? NOT_AVAILABLE : String.format(Locale.US, "%.1f%%", value);
+    }
+
+    /** 2.345 -> "2.35". */
+    static String decimal(Double value) {
+        return value == null ? NOT_AVAILABLE : String.format(Locale.US, "%.2f", value);
+    }
+
+    /** 16500.0 -> "16,500". */
+    static String whole(Double value) {
+        return value == null ? NOT_AVAILABLE : NumberFormat.getIntegerInstance(Locale.US).format(Math.round(value));
+    }
+
+    /** "14:30 MST". */
+    static String time(ZonedDateTime value) {
+        return value == null ? NOT_AVAILABLE : TIME.format(value);
+    }
+
+    /** "Tue 25 Nov, 14:30 MST", for outage times that may be days away. */
+    static String dayTime(ZonedDateTime value) {
+        return value == null ? NOT_AVAILABLE : DAY_TIME.format(value);
+    }
+
+    /** "2025-11-25 14:30:00 MST", for hover titles. */
+    static String exact(ZonedDateTime value) {
+        return value == null ? NOT_AVAILABLE : DATE_TIME.format(value);
+    }
+
+    /** Machine-readable, for datetime attributes. */
+    static String iso(ZonedDateTime value) {
+        return value == null ? "" : value.toOffsetDateTime().toString();
+    }
+
+    /** 190 -> "3 min ago". */
+    static String ago(long seconds) {
+        if (seconds < 60) {
+            return "just now";
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + " min ago";
+        }
+        if (seconds < 48 * 3600) {
+            return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min ago";
+        }
+        return (seconds / 86400) + " days ago";
+    }
+
+    /** 1080 -> "18 minutes", for the staleness warning. */
+    static String duration(long seconds) {
+        if (seconds < 3600) {
+            long minutes = seconds / 60;
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        if (seconds < 48 * 3600) {
+            long hours = seconds / 3600;
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        return (seconds / 86400) + " days";
+    }
+
+    /** The value a meter element shows; 0 for n/a, which the template never renders as a meter anyway. */
+    static double meter(Double percent) {
+        return percent == null ? 0 : Math.max(0, Math.min(100, percent));
+    }
+}
