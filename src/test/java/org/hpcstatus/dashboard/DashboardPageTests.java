@@ -1,0 +1,177 @@
+package org.hpcstatus.dashboard;
+
+import static io.restassured.RestAssured.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestClock;
+import org.hpcstatus.support.TestData;
+
+/** The pages as HTML: every state a card can be in, escaping, headers and the 404 page. */
+@QuarkusTest
+class DashboardPageTests {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void credentials() {
+        data.ensureCredentials();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    /** The HTML of one system's card on the overview. */
+    private static String card(String html, String system) {
+        int start = html.lastIndexOf("<article", html.indexOf("aria-labelledby=\"card-" + system + "\""));
+        assertTrue(start > 0, "no card for " + system);
+        return html.substring(start, html.indexOf("</article>", start));
+    }
+
+    @Test
+    void freshOperationalSystemShowsItsFiguresAndWhenItWasUpdated() {
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> { });
+        String card = card(get("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString(), "cheyenne");
+        assertTrue(card.contains("state-ok"), card);
+        assertTrue(card.contains("Operational"), card);
+        assertTrue(card.contains("1,850") && card.contains("/ 2,488"), card);
+        assertTrue(card.contains("76.2%"), card);
+        assertTrue(card.contains("Updated <time"), card);
+        assertTrue(card.contains("just now"), card);
+        assertTrue(!card.contains("No update for"), card);
+    }
+
+    @Test
+    void staleSystemSaysSoInWordsAndStaleNessIsPerSystem() {
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> { });
+        clock.advance(Duration.ofMinutes(18).plusSeconds(30));
+        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock));
+        String html = get("/").then().statusCode(200).extract().asString();
+        String cheyenne = card(html, "cheyenne");
+        assertTrue(cheyenne.contains("Stale"), cheyenne);
+        assertTrue(cheyenne.contains("No update for 18 minutes: the collector may be down or the\n      system unreachable"),
+                cheyenne);
+        assertTrue(cheyenne.contains("figures old"), "figures are shown as old: " + cheyenne);
+        String izumi = card(html, "izumi");
+        assertTrue(!izumi.contains("No update for") && !izumi.contains("Stale"), izumi);
+    }
+
+    @Test
+    void systemWithoutDataSaysNoDataYetNotZeros() {
+        String card = card(get("/").then().statusCode(200).extract().asString(), "quiet");
+        assertTrue(card.contains("No data yet"), card);
+        assertTrue(!card.contains("0.0%") && !card.contains("<dd>0</dd>"), card);
+    }
+
+    @Test
+    void metricThatWasNotCollectedShowsNotAvailable() {
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> {
+            payload.remove("gpu_utilization_percent");
+            payload.remove("active_users");
+        });
+        String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
+        assertTrue(card.contains("<span class=\"bar-label\">GPU</span>"), card);
+        assertTrue(card.contains("n/a"), card);
+        assertTrue(!card.contains("0.0%"), card);
+    }
+
+    @Test
+    void activeOutagesStandInABannerMostSevereFirstAndEscaped() {
+        String minor = "Slow logins on cheyenne3";
+        String critical = "<script>alert(1)</script> Cheyenne is down";
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> { });
+        Seeds.outage("cheyenne", "minor", minor);
+        Seeds.outage("cheyenne", "critical", critical);
+        try {
+            String html = get("/").then().statusCode(200).extract().asString();
+            int criticalAt = html.indexOf("&lt;script&gt;alert(1)&lt;/script&gt; Cheyenne is down");
+            int minorAt = html.indexOf(minor);
+            assertTrue(criticalAt > 0 && minorAt > criticalAt, "critical first, then minor");
+            assertTrue(!html.contains("<script>"), "no markup from a collector reaches the page");
+            String card = card(html, "cheyenne");
+            assertTrue(card.contains("state-down") && card.contains("Down"), card);
+            get("/status/cheyenne").then().statusCode(200)
+                    .body(containsString("Active outages"))
+                    .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt; Cheyenne is down"))
+                    .body(not(containsString("<script>")));
+        } finally {
+            Seeds.resolve("cheyenne", "critical", critical);
+            Seeds.resolve("cheyenne", "minor", minor);
+        }
+        String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
+        assertTrue(!card.contains("state-down"), "a resolved outage no longer marks the system down");
+    }
+
+    @Test
+    void unavailableLoginNodeDegradesTheSystemAndSaysWhich() {
+        Instant at = Seeds.nextCurrent(clock);
+        Seeds.cluster("cheyenne", at, payload -> payload.withArray("login_nodes").forEach(node -> {
+            if ("derecho2".equals(node.get("node_name").asText())) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("available", false);
+            }
+        }));
+        String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
+        assertTrue(card.contains("Degraded") && card.contains("Login node derecho2 is unavailable"), card);
+    }
+
+    @Test
+    void detailPageShowsLoginNodesQueuesAndFilesystems() {
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> { });
+        get("/status/cheyenne").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("<h2 id=\"login-0\">CPU login nodes</h2>"))
+                .body(containsString("<h2 id=\"login-1\">GPU login nodes</h2>"))
+                .body(containsString("<th scope=\"row\">derecho5</th>"))
+                .body(containsString("<th scope=\"row\">gpumain</th>"))
+                .body(containsString("<th scope=\"row\">campaign</th>"))
+                .body(containsString("16,500 / 20,000"))
+                .body(containsString("82.5%"));
+    }
+
+    @Test
+    void heterogeneousDetailPageShowsNodeTypes() {
+        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock));
+        get("/status/izumi").then().statusCode(200)
+                .body(containsString("Node types"))
+                .body(containsString("<th scope=\"row\">gpu-v100</th>"))
+                .body(containsString("4 &times; NVIDIA V100"))
+                .body(containsString("42 / 64"));
+    }
+
+    @Test
+    void unknownSystemIsAnHtml404Page() {
+        get("/status/frontier").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("System not found"))
+                .body(containsString("Unknown system &#39;frontier&#39;"));
+        get("/no/such/page").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("There is no page at this address."));
+    }
+
+    @Test
+    void pagesRefreshThemselvesAndSendAStrictContentSecurityPolicy() {
+        get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .body(containsString("<meta http-equiv=\"refresh\" content=\"60\">"))
+                .body(containsString("<link rel=\"stylesheet\" href=\"/css/dashboard.css\">"));
+        get("/css/dashboard.css").then().statusCode(200).body(containsString("prefers-color-scheme: dark"));
+    }
+}

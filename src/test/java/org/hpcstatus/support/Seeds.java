@@ -1,0 +1,53 @@
+package org.hpcstatus.support;
+
+import static org.hpcstatus.support.Requests.asCollector;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Posts snapshots and outages for the dashboard tests, each snapshot newer than the one before. */
+public final class Seeds {
+
+    private static final AtomicInteger STEP = new AtomicInteger();
+
+    private Seeds() {
+    }
+
+    /** A timestamp just after the service's "now" and after every earlier one from here. */
+    public static Instant nextCurrent(TestClock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(STEP.incrementAndGet());
+    }
+
+    /** Posts the guide's Derecho example for {@code system} at {@code at}, after {@code edit} changes it. */
+    public static void cluster(String system, Instant at, java.util.function.Consumer<ObjectNode> edit) {
+        ObjectNode payload = TestData.payload("derecho-guide");
+        payload.put("timestamp", at.toString());
+        edit.accept(payload);
+        asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201);
+    }
+
+    public static void casperShaped(String system, Instant at) {
+        ObjectNode payload = TestData.payload("casper-guide");
+        payload.put("timestamp", at.toString());
+        asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201);
+    }
+
+    /** Opens (or updates) an outage; returns its id. */
+    public static int outage(String system, String severity, String title) {
+        return asCollector().body("""
+                {"system_name": "%s", "title": "%s", "severity": "%s", "status": "investigating",
+                 "component": "Login nodes", "estimated_resolution": "2030-01-01T18:00:00Z"}"""
+                .formatted(system, title.replace("\"", "\\\""), severity))
+                .post("/api/v1/status/outage").then().extract().path("outage_id");
+    }
+
+    public static void resolve(String system, String severity, String title) {
+        asCollector().body("""
+                {"system_name": "%s", "title": "%s", "severity": "%s", "status": "resolved", "component": "Login nodes"}"""
+                .formatted(system, title.replace("\"", "\\\""), severity))
+                .post("/api/v1/status/outage").then().statusCode(200);
+    }
+}
