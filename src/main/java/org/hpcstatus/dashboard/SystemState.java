@@ -5,7 +5,7 @@ public enum SystemState {
     OPERATIONAL("Operational", "\u2714", "ok"),
     DEGRADED("Degraded", "\u26A0", "degraded"),
     DOWN("Down", "\u2716", "down"),
-    STALE("Stale", "\u23F8", "stale"),
+    STALE("Stale", "\u25F7", "stale"),
     NO_DATA("No data", "?", "nodata");
 
     public final String label;

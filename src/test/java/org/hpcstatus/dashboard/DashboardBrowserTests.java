@@ -1,0 +1,194 @@
+package org.hpcstatus.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestClock;
+import org.hpcstatus.support.TestData;
+
+/**
+ * What a person sees, in a real browser: Debian's chromium through its chromedriver (no browser download). Saves
+ * screenshots at desktop and phone widths, light and dark, under target/screenshots for a reviewer to look at.
+ */
+@QuarkusTest
+class DashboardBrowserTests {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String OUTAGE = "GPU nodes rebooting after a firmware update";
+
+    private static ChromeDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--hide-scrollbars", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        data.ensureCredentials();
+        // Izumi reported 20 minutes ago and went silent; Cheyenne reported just now; Izumi has an outage.
+        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock));
+        clock.advance(Duration.ofMinutes(20).plusSeconds(30));
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> { });
+        Seeds.outage("izumi", "major", OUTAGE);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        Seeds.resolve("izumi", "major", OUTAGE);
+        clock.reset();
+    }
+
+    private WebElement card(String system) {
+        return browser.findElement(By.cssSelector("article[aria-labelledby='card-" + system + "']"));
+    }
+
+    @Test
+    void overviewAnswersIsItUpAtAGlanceOnDesktopAndPhone() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root.toString());
+        assertEquals("HPC system status", browser.getTitle());
+
+        String cheyenne = card("cheyenne").getText();
+        assertTrue(cheyenne.contains("Operational"), cheyenne);
+        assertTrue(cheyenne.contains("1,850 / 2,488"), cheyenne);
+        assertTrue(cheyenne.contains("Updated just now"), cheyenne);
+
+        String izumi = card("izumi").getText();
+        assertTrue(izumi.contains("Down") || izumi.contains("Stale"), izumi);
+        assertTrue(izumi.contains("No update for 20 minutes: the collector may be down or the system unreachable."),
+                izumi);
+
+        String banner = browser.findElement(By.cssSelector("section.outages")).getText();
+        assertTrue(banner.contains("Active outages"), banner);
+        assertTrue(banner.contains("MAJOR"), banner);
+        assertTrue(banner.contains("Izumi"), banner);
+        assertTrue(banner.contains(OUTAGE), banner);
+        assertTrue(banner.contains("estimated resolution"), banner);
+        screenshot("overview-desktop");
+
+        browser.manage().window().setSize(new Dimension(360, 800));
+        browser.navigate().refresh();
+        assertNoHorizontalScrolling();
+        List<WebElement> cards = browser.findElements(By.cssSelector("article.card"));
+        assertEquals(cards.get(0).getRect().getX(), cards.get(1).getRect().getX(), "one column of cards on a phone");
+        fullPageScreenshot("overview-phone");
+    }
+
+    @Test
+    void detailPageShowsLoginNodesQueuesAndFilesystemsInTables() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root + "status/cheyenne");
+        assertEquals("Cheyenne status", browser.getTitle());
+        String text = browser.findElement(By.tagName("main")).getText();
+        assertTrue(text.contains("CPU login nodes") && text.contains("GPU login nodes"), text);
+        assertTrue(text.contains("derecho5"), text);
+        assertTrue(text.contains("Queues") && text.contains("gpumain"), text);
+        assertTrue(text.contains("Filesystems") && text.contains("campaign"), text);
+        assertEquals(3, browser.findElements(By.cssSelector("section[aria-labelledby^='login-'] tbody tr")).size());
+        fullPageScreenshot("detail-desktop");
+
+        browser.manage().window().setSize(new Dimension(360, 800));
+        browser.navigate().refresh();
+        assertNoHorizontalScrolling();
+        fullPageScreenshot("detail-phone");
+    }
+
+    @Test
+    void darkModeFollowsTheBrowser() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root.toString());
+        String light = backgroundColour();
+        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            browser.navigate().refresh();
+            String dark = backgroundColour();
+            assertNotEquals(light, dark, "the page background changes with prefers-color-scheme");
+            screenshot("overview-dark");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    private String backgroundColour() {
+        return browser.findElement(By.tagName("body")).getCssValue("background-color");
+    }
+
+    private void assertNoHorizontalScrolling() {
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, ((Number) overflow).longValue(), "page must fit a 360 px wide phone");
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Grows the window to the page's height first, so the screenshot shows the whole page. */
+    private void fullPageScreenshot(String name) throws IOException {
+        Dimension size = browser.manage().window().getSize();
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 100, 6000)));
+        screenshot(name);
+        browser.manage().window().setSize(size);
+    }
+}
