@@ -6,10 +6,12 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +36,9 @@ public class IngestResource {
     public record SnapshotResponse(boolean success, String message, long statusId, Instant timestamp,
             List<Long> loginNodeIds, List<Long> queueIds, List<Long> filesystemIds, List<Long> nodeTypeIds,
             Boolean duplicate, List<String> ignoredFields) {
+    }
+
+    public record DryRunResponse(boolean success, String message, Instant timestamp, List<String> ignoredFields) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -72,9 +77,15 @@ public class IngestResource {
 
     @POST
     @Path("/{system}")
-    public Response ingestStatus(@PathParam("system") String systemName, byte[] body) {
+    public Response ingestStatus(@PathParam("system") String systemName,
+            @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body) {
         ConfiguredSystem system = systems.require(systemName);
         SnapshotReport report = parser.parse(system, json.object(limited(body)));
+        if (dryRun) {
+            // Lets a collector author check a payload against the live contract without storing anything.
+            return Response.ok(new DryRunResponse(true, system.displayName() + " status is valid (dry run: nothing stored)",
+                    report.snapshot().observedAt, report.ignoredFields())).build();
+        }
         IngestResult result = ingest.ingest(report);
         boolean cluster = system.kind() != SystemKind.JUPYTERHUB;
         var response = new SnapshotResponse(true,

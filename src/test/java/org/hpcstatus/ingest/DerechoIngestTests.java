@@ -183,6 +183,21 @@ class DerechoIngestTests {
     }
 
     @Test
+    void dryRunValidatesButStoresNothing() {
+        ObjectNode payload = freshPayload("derecho-guide");
+        payload.put("cpu_nodes_totl", 1);
+        long before = data.count("SELECT COUNT(*) FROM status_snapshot");
+        asCollector().queryParam("dry_run", true).body(payload.toString()).post("/api/v1/status/derecho").then()
+                .statusCode(200)
+                .body("message", equalTo("Derecho status is valid (dry run: nothing stored)"))
+                .body("ignored_fields", contains("cpu_nodes_totl"));
+        assertEquals(before, data.count("SELECT COUNT(*) FROM status_snapshot"));
+        payload.put("running_jobs", -1);
+        asCollector().queryParam("dry_run", true).body(payload.toString()).post("/api/v1/status/derecho").then()
+                .statusCode(400);
+    }
+
+    @Test
     void identicalRetryAnswers200WithTheOriginalIds() {
         ObjectNode payload = freshPayload("derecho-guide");
         Response first = asCollector().body(payload.toString()).post("/api/v1/status/derecho");
