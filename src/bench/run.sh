@@ -16,7 +16,7 @@ dbs=${BENCH_DBS:-h2 mariadb}
 port=8089
 my_user=${BENCH_MARIADB_USER:-root}
 my_password=${BENCH_MARIADB_PASSWORD:-}
-year=105120
+year=${BENCH_YEAR:-105120}  # 5-minute snapshots in a year
 day=288
 admin=bench-admin
 admin_password=bench-admin-password
@@ -66,9 +66,9 @@ stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
 run_sql() { # $1: db, $2: file, $3: from, $4: to
   local range range8 sql
   if [ "$1" = h2 ]; then
-    range="(SELECT X AS n FROM SYSTEM_RANGE($3, $4))"; range8="(SELECT X AS n FROM SYSTEM_RANGE(1, 8))"
+    range="(SELECT \"X\" AS n FROM SYSTEM_RANGE($3, $4))"; range8="(SELECT \"X\" AS n FROM SYSTEM_RANGE(1, 8))"
   else
-    range="(SELECT seq AS n FROM seq_${3}_to_${4})"; range8="(SELECT seq AS n FROM seq_1_to_8)"
+    range="(SELECT CAST(seq AS SIGNED) AS n FROM seq_${3}_to_${4})"; range8="(SELECT CAST(seq AS SIGNED) AS n FROM seq_1_to_8)"
   fi
   sql=$(sed -e "s/@RANGE@/$range/g" -e "s/@RANGE8@/$range8/g" -e "s/@FROM@/$3/g" -e "s/@TO@/$4/g" \
     -e "s/@BASE@/$base/g" "$here/$2")

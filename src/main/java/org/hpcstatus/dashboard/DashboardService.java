@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.dashboard.DashboardViews.Bar;
@@ -77,17 +78,20 @@ public class DashboardService {
     public record Overview(Page page, List<Card> cards, List<OutageRow> outages) {
     }
 
+    /** One read-only transaction per page: the pointers, the outages, and snapshots not read before. */
+    @Transactional
     public Overview overview() {
         Instant now = clock.instant();
         List<Outage> active = activeOutages(Optional.empty());
         List<Card> cards = new ArrayList<>();
+        var latest = snapshots.latest(systems.all());
         for (ConfiguredSystem system : systems.all()) {
-            LatestSnapshot latest = snapshots.latest(system).orElse(null);
-            cards.add(card(system, latest, forSystem(active, system), now));
+            cards.add(card(system, latest.get(system.id()), forSystem(active, system), now));
         }
         return new Overview(page("HPC system status", now), cards, rows(active));
     }
 
+    @Transactional
     public Detail detail(ConfiguredSystem system) {
         Instant now = clock.instant();
         List<Outage> active = activeOutages(Optional.of(system));

@@ -25,16 +25,13 @@ public class SnapshotWriter {
     EntityManager em;
 
     /**
-     * Writes the snapshot unless one already exists for the same system and instant, in which case that one's ids
-     * are returned (identical content) or a conflict is raised. Child rows must already carry their lookup ids.
+     * Writes the snapshot and its children (which must already carry their lookup ids). A snapshot for the same
+     * system and instant that is already stored makes this fail on the unique key at flush; the caller then asks
+     * {@link #existing} what to answer. Checking first would cost every post a round trip to save the rare retry one.
      */
     @Transactional
     public IngestResult write(SnapshotReport report) {
         Snapshot snapshot = report.snapshot();
-        Optional<IngestResult> existing = existing(snapshot.systemId, snapshot.observedAt, report.contentHash());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         snapshot.persist();
         long id = snapshot.id;
         report.loginNodes().forEach(row -> row.snapshotId = id);
@@ -45,7 +42,8 @@ public class SnapshotWriter {
         List<Long> queueIds = persistAll(report.queues(), row -> row.id);
         List<Long> filesystemIds = persistAll(report.filesystems(), row -> row.id);
         List<Long> nodeTypeIds = persistAll(report.nodeTypes(), row -> row.id);
-        // Moves forward only: a late retry of an older snapshot never hides a newer one.
+        // Moves forward only: a late retry of an older snapshot never hides a newer one. (Running this native
+        // statement first flushes the batched inserts above.)
         em.createNativeQuery("UPDATE latest_snapshot SET snapshot_id = ?1, observed_at = ?2"
                 + " WHERE system_id = ?3 AND (observed_at IS NULL OR observed_at < ?2)")
                 .setParameter(1, id).setParameter(2, snapshot.observedAt).setParameter(3, snapshot.systemId)

@@ -77,6 +77,7 @@ public class OutageService {
     }
 
     /** Outages newest first; unresolved only unless asked, optionally of one system. */
+    @jakarta.transaction.Transactional
     public List<Outage> list(boolean includeResolved, Optional<ConfiguredSystem> system, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters parameters = new io.quarkus.panache.common.Parameters();
@@ -88,8 +89,8 @@ public class OutageService {
             query.append(" and systemId = :systemId");
             parameters.and("systemId", system.get().id());
         }
-        List<Outage> outages = QuarkusTransaction.joiningExisting().call(() -> Outage
-                .<Outage>find(query + " order by startTime desc, id desc", parameters).page(0, limit).list());
+        List<Outage> outages = Outage.<Outage>find(query + " order by startTime desc, id desc", parameters)
+                .page(0, limit).list();
         outages.forEach(outage -> outage.systemName = systems.all().stream().filter(s -> s.id() == outage.systemId)
                 .map(ConfiguredSystem::name).findFirst().orElse("unknown"));
         return outages;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -16,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class FilesystemStatus extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "filesystem_status_ids")
+    @SequenceGenerator(name = "filesystem_status_ids", sequenceName = "filesystem_status_seq", allocationSize = 50)
     @Column(name = "filesystem_status_id")
     public Long id;
 

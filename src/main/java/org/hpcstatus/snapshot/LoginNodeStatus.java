@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -16,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class LoginNodeStatus extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "login_node_status_ids")
+    @SequenceGenerator(name = "login_node_status_ids", sequenceName = "login_node_status_seq", allocationSize = 50)
     @Column(name = "login_node_status_id")
     public Long id;
 

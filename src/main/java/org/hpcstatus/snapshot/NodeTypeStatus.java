@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -16,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class NodeTypeStatus extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "node_type_status_ids")
+    @SequenceGenerator(name = "node_type_status_ids", sequenceName = "node_type_status_seq", allocationSize = 50)
     @Column(name = "node_type_status_id")
     public Long id;
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -16,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class QueueStatus extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_status_ids")
+    @SequenceGenerator(name = "queue_status_ids", sequenceName = "queue_status_seq", allocationSize = 50)
     @Column(name = "queue_status_id")
     public Long id;
 

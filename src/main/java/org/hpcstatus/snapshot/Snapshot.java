@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -20,7 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Snapshot extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "snapshot_ids")
+    @SequenceGenerator(name = "snapshot_ids", sequenceName = "status_snapshot_seq", allocationSize = 50)
     @Column(name = "snapshot_id")
     public Long id;
 

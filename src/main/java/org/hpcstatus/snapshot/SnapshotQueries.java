@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hpcstatus.system.ConfiguredSystem;
@@ -16,26 +16,71 @@ import org.hpcstatus.system.Lookups;
 import org.hpcstatus.system.Lookups.Kind;
 
 /**
- * The read side. Everything here starts from the per-system "latest" pointer, so its cost does not depend on how much
- * history is stored.
+ * The read side. Everything here starts from the per-system "latest" pointers, so its cost does not depend on how
+ * much history is stored. A stored snapshot never changes, so the one each pointer names is kept in memory and
+ * read again only when the pointer moves: a page costs one query for all pointers, whatever it shows.
  */
 @ApplicationScoped
 public class SnapshotQueries {
 
     @Inject
-    EntityManager em;
-
-    @Inject
     Lookups lookups;
+
+    /** The newest snapshot read per system id; replaced when that system's pointer moves on. */
+    private final Map<Long, LatestSnapshot> loaded = new ConcurrentHashMap<>();
 
     /** The system's newest snapshot (by observation time) with its children, or empty before its first post. */
     @Transactional
     public Optional<LatestSnapshot> latest(ConfiguredSystem system) {
         LatestPointer pointer = LatestPointer.findById(system.id());
-        if (pointer == null || pointer.snapshotId == null) {
-            return Optional.empty();
+        return pointer == null ? Optional.empty() : Optional.ofNullable(resolve(system, pointer.snapshotId));
+    }
+
+    /** The newest snapshot of each of these systems that has one, by system id: one query for the pointers. */
+    @Transactional
+    public Map<Long, LatestSnapshot> latest(List<ConfiguredSystem> systems) {
+        Map<Long, Long> pointers = new HashMap<>();
+        for (LatestPointer pointer : LatestPointer.<LatestPointer>listAll()) {
+            if (pointer.snapshotId != null) {
+                pointers.put(pointer.systemId, pointer.snapshotId);
+            }
         }
-        long id = pointer.snapshotId;
+        Map<Long, LatestSnapshot> result = new HashMap<>();
+        for (ConfiguredSystem system : systems) {
+            Long snapshotId = pointers.get(system.id());
+            if (snapshotId != null) {
+                result.put(system.id(), resolve(system, snapshotId));
+            }
+        }
+        return result;
+    }
+
+    /** When each system was last observed, by system id; systems without data are absent. One small query. */
+    @Transactional
+    public Map<Long, Instant> latestObservations() {
+        Map<Long, Instant> result = new HashMap<>();
+        for (LatestPointer pointer : LatestPointer.<LatestPointer>listAll()) {
+            if (pointer.observedAt != null) {
+                result.put(pointer.systemId, pointer.observedAt);
+            }
+        }
+        return result;
+    }
+
+    private LatestSnapshot resolve(ConfiguredSystem system, Long snapshotId) {
+        if (snapshotId == null) {
+            return null;
+        }
+        LatestSnapshot cached = loaded.get(system.id());
+        if (cached != null && cached.snapshot().id.equals(snapshotId)) {
+            return cached;
+        }
+        LatestSnapshot fresh = load(system, snapshotId);
+        loaded.put(system.id(), fresh);
+        return fresh;
+    }
+
+    private LatestSnapshot load(ConfiguredSystem system, long id) {
         Snapshot snapshot = Snapshot.findById(id);
         List<LoginNodeStatus> loginNodes = LoginNodeStatus.list("snapshotId = ?1 order by id", id);
         loginNodes.forEach(row -> row.nodeName = lookups.nameOf(Kind.LOGIN_NODE, row.loginNodeId));
@@ -45,19 +90,7 @@ public class SnapshotQueries {
         filesystems.forEach(row -> row.filesystemName = lookups.nameOf(Kind.FILESYSTEM, row.filesystemId));
         List<NodeTypeStatus> nodeTypes = NodeTypeStatus.list("snapshotId = ?1 order by id", id);
         nodeTypes.forEach(row -> row.nodeType = lookups.nameOf(Kind.NODE_TYPE, row.nodeTypeId));
-        return Optional.of(new LatestSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes));
-    }
-
-    /** When each system was last observed, by system id; systems without data are absent. One small query. */
-    @Transactional
-    public Map<Long, Instant> latestObservations() {
-        Map<Long, Instant> result = new HashMap<>();
-        List<?> rows = em.createQuery("select l.systemId, l.observedAt from LatestPointer l where l.observedAt is not null")
-                .getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            result.put((Long) columns[0], (Instant) columns[1]);
-        }
-        return result;
+        return new LatestSnapshot(system, snapshot, List.copyOf(loginNodes), List.copyOf(queues),
+                List.copyOf(filesystems), List.copyOf(nodeTypes));
     }
 }

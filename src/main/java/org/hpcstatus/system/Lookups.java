@@ -75,9 +75,9 @@ public class Lookups {
 
     /** The name of a row of this kind, for reading snapshots back. */
     public String nameOf(Kind kind, long id) {
-        return names.computeIfAbsent(new IdKey(kind, id), key -> QuarkusTransaction.joiningExisting().call(() -> (String) em
+        return names.computeIfAbsent(new IdKey(kind, id), key -> (String) em
                 .createNativeQuery("SELECT name FROM " + kind.table + " WHERE " + kind.idColumn + " = ?1")
-                .setParameter(1, id).getSingleResult()));
+                .setParameter(1, id).getSingleResult());
     }
 
     private long findOrCreate(String select, String insert, String name, Long systemId) {

@@ -4,21 +4,30 @@ import static org.hpcstatus.support.Requests.asCollector;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Posts snapshots and outages for the dashboard tests, each snapshot newer than the one before. */
 public final class Seeds {
 
-    private static final AtomicInteger STEP = new AtomicInteger();
+    private static Instant lastIssued = Instant.EPOCH;
 
     private Seeds() {
     }
 
-    /** A timestamp just after the service's "now" and after every earlier one from here. */
-    public static Instant nextCurrent(TestClock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(STEP.incrementAndGet());
+    /**
+     * A timestamp a second after the service's "now" and after every earlier one from here, so each post moves its
+     * system's latest pointer whatever order the tests run in. When an earlier test (with the clock moved ahead)
+     * issued a later one, the clock is moved up to it first, so the new post is "now" and not in the future.
+     */
+    public static synchronized Instant nextCurrent(TestClock clock) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (!now.isAfter(lastIssued)) {
+            clock.advance(java.time.Duration.between(now, lastIssued));
+            now = lastIssued;
+        }
+        lastIssued = now.plusSeconds(1);
+        return lastIssued;
     }
 
     /** Posts the guide's Derecho example for {@code system} at {@code at}, after {@code edit} changes it. */
