@@ -75,32 +75,35 @@ public class JdbcBatchBaseline {
         List<Long> latencies = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.setAutoCommit(false);
-            PreparedStatement snapshot = c.prepareStatement("INSERT INTO status_snapshot (system_id, observed_at, received_at,"
-                    + " content_hash, cpu_nodes_total, cpu_nodes_available, gpu_nodes_total, gpu_nodes_available,"
+            // Ids from the service's sequences (V2), one round trip each, as a plain JDBC writer would take them.
+            PreparedStatement nextId = c.prepareStatement("SELECT NEXT VALUE FOR status_snapshot_seq");
+            PreparedStatement snapshot = c.prepareStatement("INSERT INTO status_snapshot (snapshot_id, system_id, observed_at,"
+                    + " received_at, content_hash, cpu_nodes_total, cpu_nodes_available, gpu_nodes_total, gpu_nodes_available,"
                     + " cpu_utilization_percent, gpu_utilization_percent, running_jobs, pending_jobs, active_users)"
-                    + " VALUES (?, ?, ?, 'jdbc-baseline', 2488, 1850, 82, 45, 76.2, 73.9, 1245, 328, 156)",
-                    Statement.RETURN_GENERATED_KEYS);
-            PreparedStatement login = c.prepareStatement("INSERT INTO login_node_status (snapshot_id, login_node_id,"
-                    + " node_type, available, degraded, user_count, load_1min, load_5min, load_15min)"
-                    + " VALUES (?, ?, 'cpu', TRUE, FALSE, 12, 2.3, 2.5, 2.8)");
-            PreparedStatement queue = c.prepareStatement("INSERT INTO queue_status (snapshot_id, queue_id, running_jobs,"
-                    + " pending_jobs, active_users, cores_allocated, gpus_allocated, nodes_allocated)"
-                    + " VALUES (?, ?, 890, 245, 98, 185000, 0, 1432)");
-            PreparedStatement fs = c.prepareStatement("INSERT INTO filesystem_status (snapshot_id, filesystem_id, available,"
-                    + " degraded, capacity_tb, used_tb, utilization_percent) VALUES (?, ?, TRUE, FALSE, 20000.0, 16500.0, 82.5)");
+                    + " VALUES (?, ?, ?, ?, 'jdbc-baseline', 2488, 1850, 82, 45, 76.2, 73.9, 1245, 328, 156)");
+            PreparedStatement login = c.prepareStatement("INSERT INTO login_node_status (login_node_status_id, snapshot_id,"
+                    + " login_node_id, node_type, available, degraded, user_count, load_1min, load_5min, load_15min)"
+                    + " VALUES (NEXT VALUE FOR login_node_status_seq, ?, ?, 'cpu', TRUE, FALSE, 12, 2.3, 2.5, 2.8)");
+            PreparedStatement queue = c.prepareStatement("INSERT INTO queue_status (queue_status_id, snapshot_id, queue_id,"
+                    + " running_jobs, pending_jobs, active_users, cores_allocated, gpus_allocated, nodes_allocated)"
+                    + " VALUES (NEXT VALUE FOR queue_status_seq, ?, ?, 890, 245, 98, 185000, 0, 1432)");
+            PreparedStatement fs = c.prepareStatement("INSERT INTO filesystem_status (filesystem_status_id, snapshot_id,"
+                    + " filesystem_id, available, degraded, capacity_tb, used_tb, utilization_percent)"
+                    + " VALUES (NEXT VALUE FOR filesystem_status_seq, ?, ?, TRUE, FALSE, 20000.0, 16500.0, 82.5)");
             PreparedStatement latest = c.prepareStatement("UPDATE latest_snapshot SET snapshot_id = ?, observed_at = ?"
                     + " WHERE system_id = ? AND (observed_at IS NULL OR observed_at < ?)");
             long n = 0;
             while (System.nanoTime() < deadline) {
                 long t0 = System.nanoTime();
                 Timestamp at = Timestamp.from(base.plusNanos(++n * 1000));
-                snapshot.setLong(1, systemId);
-                snapshot.setTimestamp(2, at);
+                ResultSet next = nextId.executeQuery();
+                next.next();
+                long id = next.getLong(1);
+                snapshot.setLong(1, id);
+                snapshot.setLong(2, systemId);
                 snapshot.setTimestamp(3, at);
+                snapshot.setTimestamp(4, at);
                 snapshot.executeUpdate();
-                ResultSet keys = snapshot.getGeneratedKeys();
-                keys.next();
-                long id = keys.getLong(1);
                 batch(login, id, loginNodes);
                 batch(queue, id, queues);
                 batch(fs, id, filesystems);

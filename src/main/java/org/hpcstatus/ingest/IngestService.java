@@ -49,7 +49,6 @@ public class IngestService {
                 }
                 Log.warnf("Ingest of %s at %s failed (%s), retrying", report.system().name(),
                         report.snapshot().observedAt, failed.getMessage());
-                report.forgetIds();
             }
         }
     }

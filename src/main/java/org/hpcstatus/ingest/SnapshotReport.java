@@ -18,13 +18,4 @@ import org.hpcstatus.system.ConfiguredSystem;
 public record SnapshotReport(ConfiguredSystem system, Snapshot snapshot, List<LoginNodeStatus> loginNodes,
         List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes,
         String contentHash, List<String> ignoredFields) {
-
-    /** Clears the ids a rolled-back attempt assigned, so the rows can be persisted again. */
-    void forgetIds() {
-        snapshot.id = null;
-        loginNodes.forEach(row -> row.id = null);
-        queues.forEach(row -> row.id = null);
-        filesystems.forEach(row -> row.id = null);
-        nodeTypes.forEach(row -> row.id = null);
-    }
 }

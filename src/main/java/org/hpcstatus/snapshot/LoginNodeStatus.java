@@ -2,10 +2,7 @@ package org.hpcstatus.snapshot;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -17,8 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class LoginNodeStatus extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "login_node_status_ids")
-    @SequenceGenerator(name = "login_node_status_ids", sequenceName = "login_node_status_seq", allocationSize = 50)
+    /** Assigned by the ingest writer from this table's sequence (see SequenceIds). */
     @Column(name = "login_node_status_id")
     public Long id;
 

@@ -4,10 +4,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -21,8 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Snapshot extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "snapshot_ids")
-    @SequenceGenerator(name = "snapshot_ids", sequenceName = "status_snapshot_seq", allocationSize = 50)
+    /** Assigned by the ingest writer from this table's sequence (see SequenceIds). */
     @Column(name = "snapshot_id")
     public Long id;
 
