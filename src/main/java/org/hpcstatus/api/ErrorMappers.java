@@ -116,6 +116,11 @@ public class ErrorMappers {
         if (databaseUnavailable(e)) {
             return databaseDown(e, uri);
         }
+        if (clientWentAway(e)) {
+            // The client closed the connection while sending its body: nobody is left to answer, and it is no bug.
+            Log.debugf("Client closed the connection mid-request: %s", rootMessage(e));
+            return Response.status(Status.BAD_REQUEST).build();
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Internal error error_id=%s", errorId);
         if (isPage(uri)) {
@@ -162,6 +167,15 @@ public class ErrorMappers {
             }
             if (cause instanceof SQLException sql && sql.getMessage() != null
                     && sql.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException) {
                 return true;
             }
         }

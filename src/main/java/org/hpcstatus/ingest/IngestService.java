@@ -2,7 +2,6 @@ package org.hpcstatus.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 import io.quarkus.logging.Log;
 import org.hpcstatus.system.Lookups;
@@ -37,7 +36,7 @@ public class IngestService {
         for (int attempt = 1;; attempt++) {
             try {
                 return writer.write(report);
-            } catch (PersistenceException failed) {
+            } catch (SnapshotWriter.WriteFailedException failed) {
                 // Either a concurrent post of the same system and instant committed first (the unique key stopped
                 // this one: answer as for a retry), or the database broke a lock tie (try again, a few times).
                 var stored = writer.existing(report.system().id(), report.snapshot().observedAt, report.contentHash());

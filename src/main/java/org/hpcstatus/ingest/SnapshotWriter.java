@@ -20,8 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.LoginNodeStatus;
@@ -33,10 +32,10 @@ import org.hpcstatus.snapshot.SnapshotFields;
 /**
  * Stores one validated snapshot with its children and moves the system's "latest" pointer, in one transaction.
  * <p>
- * The rows go out as plain JDBC batches on the ORM's own connection and transaction, with columns named by the same
- * {@link Field} definitions the validation used (a JSON name is its column name). Through Hibernate the same 16 rows
- * cost about five times the CPU (its per-column mutation bookkeeping), which the ingest benchmark showed as the
- * bottleneck; reading stays with Hibernate.
+ * The rows go out as plain JDBC batches in one local transaction, with columns named by the same {@link Field}
+ * definitions the validation used (a JSON name is its column name). Through Hibernate and JTA the same 16 rows cost
+ * several times the CPU (per-column mutation bookkeeping, a session and a JTA transaction per post), which the ingest
+ * benchmark showed as the bottleneck. Reading, including {@link #existing}, stays with Hibernate.
  */
 @ApplicationScoped
 public class SnapshotWriter {
@@ -58,8 +57,18 @@ public class SnapshotWriter {
             "node_type_status_id", "node_type_status_seq", "node_type_id", "node_type", SnapshotFields.NODE_TYPE,
             row -> row.nodeTypeId);
 
+    /** A write that the database refused or could not take; the cause says why. Nothing of it was stored. */
+    public static class WriteFailedException extends RuntimeException {
+        WriteFailedException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     SequenceIds ids;
@@ -71,28 +80,43 @@ public class SnapshotWriter {
      * system and instant that is already stored makes this fail on the unique key; the caller then asks
      * {@link #existing} what to answer. Checking first would cost every post a round trip to save the rare retry one.
      */
-    @Transactional
     public IngestResult write(SnapshotReport report) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Snapshot snapshot = report.snapshot();
-            snapshot.id = ids.next(connection, "status_snapshot_seq");
-            insertSnapshot(connection, snapshot, SnapshotFields.forKind(report.system().kind()));
-            List<Long> loginNodeIds = insertChildren(connection, LOGIN_NODES, report.loginNodes(), snapshot.id);
-            List<Long> queueIds = insertChildren(connection, QUEUES, report.queues(), snapshot.id);
-            List<Long> filesystemIds = insertChildren(connection, FILESYSTEMS, report.filesystems(), snapshot.id);
-            List<Long> nodeTypeIds = insertChildren(connection, NODE_TYPES, report.nodeTypes(), snapshot.id);
-            // Moves forward only: a late retry of an older snapshot never hides a newer one.
-            try (PreparedStatement latest = connection.prepareStatement("UPDATE latest_snapshot SET snapshot_id = ?,"
-                    + " observed_at = ? WHERE system_id = ? AND (observed_at IS NULL OR observed_at < ?)")) {
-                latest.setLong(1, snapshot.id);
-                latest.setObject(2, utc(snapshot.observedAt));
-                latest.setLong(3, snapshot.systemId);
-                latest.setObject(4, utc(snapshot.observedAt));
-                latest.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                IngestResult result = insert(connection, report);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-            return new IngestResult(snapshot.id, snapshot.observedAt, loginNodeIds, queueIds, filesystemIds, nodeTypeIds,
-                    false);
-        });
+        } catch (SQLException e) {
+            throw new WriteFailedException(e);
+        }
+    }
+
+    private IngestResult insert(Connection connection, SnapshotReport report) throws SQLException {
+        Snapshot snapshot = report.snapshot();
+        snapshot.id = ids.next(connection, "status_snapshot_seq");
+        insertSnapshot(connection, snapshot, SnapshotFields.forKind(report.system().kind()));
+        List<Long> loginNodeIds = insertChildren(connection, LOGIN_NODES, report.loginNodes(), snapshot.id);
+        List<Long> queueIds = insertChildren(connection, QUEUES, report.queues(), snapshot.id);
+        List<Long> filesystemIds = insertChildren(connection, FILESYSTEMS, report.filesystems(), snapshot.id);
+        List<Long> nodeTypeIds = insertChildren(connection, NODE_TYPES, report.nodeTypes(), snapshot.id);
+        // Moves forward only: a late retry of an older snapshot never hides a newer one.
+        try (PreparedStatement latest = connection.prepareStatement("UPDATE latest_snapshot SET snapshot_id = ?,"
+                + " observed_at = ? WHERE system_id = ? AND (observed_at IS NULL OR observed_at < ?)")) {
+            latest.setLong(1, snapshot.id);
+            latest.setObject(2, utc(snapshot.observedAt));
+            latest.setLong(3, snapshot.systemId);
+            latest.setObject(4, utc(snapshot.observedAt));
+            latest.executeUpdate();
+        }
+        return new IngestResult(snapshot.id, snapshot.observedAt, loginNodeIds, queueIds, filesystemIds, nodeTypeIds,
+                false);
     }
 
     /** What an earlier post stored for this system and instant, if it had the same content; a conflict if not. */
