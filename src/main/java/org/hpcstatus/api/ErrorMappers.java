@@ -102,7 +102,8 @@ public class ErrorMappers {
         }
         String reason = original.getStatusInfo().getReasonPhrase();
         if (isPage(uri)) {
-            Response page = html(Status.fromStatusCode(original.getStatus()), reason == null ? "Request failed" : reason,
+            Status status = Status.fromStatusCode(original.getStatus());
+            Response page = html(status == null ? Status.BAD_REQUEST : status, reason == null ? "Request failed" : reason,
                     original.getStatus() == 404 ? "There is no page at this address." : "The request could not be served.",
                     null);
             return Response.fromResponse(original).type(MediaType.TEXT_HTML_TYPE).entity(page.getEntity()).build();

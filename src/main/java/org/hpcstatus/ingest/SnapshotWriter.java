@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
@@ -28,6 +28,7 @@ import org.hpcstatus.snapshot.NodeTypeStatus;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.system.SystemKind;
 
 /**
  * Stores one validated snapshot with its children and moves the system's "latest" pointer, in one transaction.
@@ -40,9 +41,24 @@ import org.hpcstatus.snapshot.SnapshotFields;
 @ApplicationScoped
 public class SnapshotWriter {
 
-    /** A child table: its id column and sequence, and which field is the name that became a lookup id. */
-    private record ChildTable<E>(String table, String idColumn, String sequence, String lookupColumn, String nameField,
-            List<Field<E>> fields, ToLongFunction<E> lookupId) {
+    /**
+     * A child table: its id column and sequence, the lookup id column that replaces the posted name, and the other
+     * fields as columns, with the INSERT built once.
+     */
+    private static final class ChildTable<E> {
+        final String sequence;
+        final List<Field<E>> fields;
+        final ToLongFunction<E> lookupId;
+        final String insert;
+
+        ChildTable(String table, String idColumn, String sequence, String lookupColumn, String nameField,
+                List<Field<E>> allFields, ToLongFunction<E> lookupId) {
+            this.sequence = sequence;
+            this.fields = allFields.stream().filter(f -> !f.name().equals(nameField)).toList();
+            this.lookupId = lookupId;
+            this.insert = "INSERT INTO " + table + " (" + idColumn + ", snapshot_id, " + lookupColumn + ", "
+                    + columns(fields) + ") VALUES (?, ?, ?, " + placeholders(fields.size()) + ")";
+        }
     }
 
     private static final ChildTable<LoginNodeStatus> LOGIN_NODES = new ChildTable<>("login_node_status",
@@ -73,7 +89,16 @@ public class SnapshotWriter {
     @Inject
     SequenceIds ids;
 
-    private final Map<Object, String> sqlCache = new ConcurrentHashMap<>();
+    /** The snapshot INSERT for each system kind: the fixed columns, then that kind's fields. */
+    private static final Map<SystemKind, String> SNAPSHOT_INSERTS = new EnumMap<>(SystemKind.class);
+
+    static {
+        for (SystemKind kind : SystemKind.values()) {
+            List<Field<Snapshot>> fields = SnapshotFields.forKind(kind);
+            SNAPSHOT_INSERTS.put(kind, "INSERT INTO status_snapshot (snapshot_id, system_id, observed_at, received_at,"
+                    + " content_hash, " + columns(fields) + ") VALUES (?, ?, ?, ?, ?, " + placeholders(fields.size()) + ")");
+        }
+    }
 
     /**
      * Writes the snapshot and its children (which must already carry their lookup ids). A snapshot for the same
@@ -101,7 +126,7 @@ public class SnapshotWriter {
     private IngestResult insert(Connection connection, SnapshotReport report) throws SQLException {
         Snapshot snapshot = report.snapshot();
         snapshot.id = ids.next(connection, "status_snapshot_seq");
-        insertSnapshot(connection, snapshot, SnapshotFields.forKind(report.system().kind()));
+        insertSnapshot(connection, snapshot, report.system().kind());
         List<Long> loginNodeIds = insertChildren(connection, LOGIN_NODES, report.loginNodes(), snapshot.id);
         List<Long> queueIds = insertChildren(connection, QUEUES, report.queues(), snapshot.id);
         List<Long> filesystemIds = insertChildren(connection, FILESYSTEMS, report.filesystems(), snapshot.id);
@@ -138,17 +163,14 @@ public class SnapshotWriter {
                 childIds(NodeTypeStatus.class, id), true));
     }
 
-    private void insertSnapshot(Connection connection, Snapshot snapshot, List<Field<Snapshot>> fields) throws SQLException {
-        String sql = sqlCache.computeIfAbsent(fields, f -> "INSERT INTO status_snapshot (snapshot_id, system_id,"
-                + " observed_at, received_at, content_hash, " + columns(fields) + ") VALUES (?, ?, ?, ?, ?, "
-                + placeholders(fields.size()) + ")");
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+    private void insertSnapshot(Connection connection, Snapshot snapshot, SystemKind kind) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(SNAPSHOT_INSERTS.get(kind))) {
             insert.setLong(1, snapshot.id);
             insert.setLong(2, snapshot.systemId);
             insert.setObject(3, utc(snapshot.observedAt));
             insert.setObject(4, utc(snapshot.receivedAt));
             insert.setString(5, snapshot.contentHash);
-            bind(insert, 6, snapshot, fields);
+            bind(insert, 6, snapshot, SnapshotFields.forKind(kind));
             insert.executeUpdate();
         }
     }
@@ -158,19 +180,15 @@ public class SnapshotWriter {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Field<E>> fields = table.fields().stream().filter(f -> !f.name().equals(table.nameField())).toList();
-        String sql = sqlCache.computeIfAbsent(table, t -> "INSERT INTO " + table.table() + " (" + table.idColumn()
-                + ", snapshot_id, " + table.lookupColumn() + ", " + columns(fields) + ") VALUES (?, ?, ?, "
-                + placeholders(fields.size()) + ")");
         List<Long> rowIds = new ArrayList<>(rows.size());
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
             for (E row : rows) {
-                long id = ids.next(connection, table.sequence());
+                long id = ids.next(connection, table.sequence);
                 rowIds.add(id);
                 insert.setLong(1, id);
                 insert.setLong(2, snapshotId);
-                insert.setLong(3, table.lookupId().applyAsLong(row));
-                bind(insert, 4, row, fields);
+                insert.setLong(3, table.lookupId.applyAsLong(row));
+                bind(insert, 4, row, table.fields);
                 insert.addBatch();
             }
             insert.executeBatch();
