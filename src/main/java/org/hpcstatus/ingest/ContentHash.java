@@ -1,10 +1,8 @@
 package org.hpcstatus.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+
+import org.hpcstatus.security.Sha256;
 
 /**
  * A SHA-256 over the validated values of a post, field by field in a fixed order. Two posts hash the same exactly when
@@ -33,11 +31,6 @@ final class ContentHash {
     }
 
     String hex() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 }

@@ -1,11 +1,7 @@
 package org.hpcstatus.outage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.ingest.PayloadReader;
 import org.hpcstatus.ingest.Timestamps;
+import org.hpcstatus.security.Sha256;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 
@@ -144,13 +141,7 @@ public class OutageService {
 
     /** Identifies "the same outage": system, component and title, ignoring case and surrounding space. */
     static String openKey(Outage outage) {
-        String identity = outage.systemId + "\n" + normalise(outage.component) + "\n" + normalise(outage.title);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(identity.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(outage.systemId + "\n" + normalise(outage.component) + "\n" + normalise(outage.title));
     }
 
     private static String normalise(String value) {

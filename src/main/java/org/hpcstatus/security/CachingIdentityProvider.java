@@ -1,12 +1,8 @@
 package org.hpcstatus.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,14 +108,6 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private static String cacheKey(String username, char[] password) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(username.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(new String(password).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(username + '\0' + new String(password));
     }
 }
