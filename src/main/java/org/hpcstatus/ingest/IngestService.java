@@ -39,7 +39,7 @@ public class IngestService {
             } catch (SnapshotWriter.WriteFailedException failed) {
                 // Either a concurrent post of the same system and instant committed first (the unique key stopped
                 // this one: answer as for a retry), or the database broke a lock tie (try again, a few times).
-                var stored = writer.existing(report.system().id(), report.snapshot().observedAt, report.contentHash());
+                var stored = writer.existing(report.system().id(), report.snapshot().observedAt, report.snapshot().contentHash);
                 if (stored.isPresent()) {
                     return stored.get();
                 }

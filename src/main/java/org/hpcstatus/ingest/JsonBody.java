@@ -27,7 +27,7 @@ public class JsonBody {
     }
 
     public JsonNode object(byte[] body) {
-        if (body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (isBlank(body)) {
             throw new InvalidPayloadException("Request body is empty: send a JSON object");
         }
         JsonNode node;
@@ -45,6 +45,17 @@ public class JsonBody {
                     + (node == null || node.isMissingNode() ? "nothing" : PayloadReader.describe(node)));
         }
         return node;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        if (body != null) {
+            for (byte b : body) {
+                if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Jackson appends parser internals ("start marker at [Source: ...]") that mean nothing to a collector author. */

@@ -73,15 +73,15 @@ public class SnapshotParser {
         snapshot.systemId = system.id();
         snapshot.observedAt = observedAt == null ? now : observedAt;
         snapshot.receivedAt = now;
-        String hash = new ContentHash()
+        // Identifies the content, so an identical retry can be told from a conflicting one.
+        snapshot.contentHash = new ContentHash()
                 .add("snapshot", snapshot, SnapshotFields.forKind(kind))
                 .addAll(LOGIN_NODES, loginNodes, loginNodeFields)
                 .addAll(QUEUES, queues, SnapshotFields.QUEUE)
                 .addAll(FILESYSTEMS, filesystems, SnapshotFields.FILESYSTEM)
                 .addAll(NODE_TYPES, nodeTypes, SnapshotFields.NODE_TYPE)
                 .hex();
-        snapshot.contentHash = hash;
-        return new SnapshotReport(system, snapshot, loginNodes, queues, filesystems, nodeTypes, hash, reader.ignored());
+        return new SnapshotReport(system, snapshot, loginNodes, queues, filesystems, nodeTypes, reader.ignored());
     }
 
     private static Set<String> arraysOf(SystemKind kind) {

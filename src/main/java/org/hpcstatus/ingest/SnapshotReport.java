@@ -12,10 +12,9 @@ import org.hpcstatus.system.ConfiguredSystem;
 /**
  * A validated collector post, not yet stored: the rows to write (without ids) and what the client should be told.
  *
- * @param contentHash   identifies the content, so an identical retry can be told from a conflicting one
  * @param ignoredFields fields the service does not know, with their paths, echoed so that typos are visible
  */
 public record SnapshotReport(ConfiguredSystem system, Snapshot snapshot, List<LoginNodeStatus> loginNodes,
         List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes,
-        String contentHash, List<String> ignoredFields) {
+        List<String> ignoredFields) {
 }

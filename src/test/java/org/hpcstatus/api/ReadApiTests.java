@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,16 +23,10 @@ import org.hpcstatus.support.TestData;
 @QuarkusTest
 class ReadApiTests {
 
-    @Inject
-    TestData data;
 
     @Inject
     TestClock clock;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @AfterEach
     void realTime() {

@@ -33,7 +33,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
-import org.hpcstatus.support.TestData;
 
 /**
  * What a person sees, in a real browser: Debian's chromium through its chromedriver (no browser download). Saves
@@ -52,8 +51,6 @@ class DashboardBrowserTests {
     @TestHTTPResource("/")
     URL root;
 
-    @Inject
-    TestData data;
 
     @Inject
     TestClock clock;
@@ -82,7 +79,6 @@ class DashboardBrowserTests {
 
     @BeforeEach
     void seed() {
-        data.ensureCredentials();
         // Izumi reported 20 minutes ago and went silent; Cheyenne reported just now; Izumi has an outage.
         Seeds.casperShaped("izumi", Seeds.nextCurrent(clock));
         clock.advance(Duration.ofMinutes(20).plusSeconds(30));

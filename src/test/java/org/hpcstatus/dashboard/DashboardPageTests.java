@@ -11,29 +11,21 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
-import org.hpcstatus.support.TestData;
 
 /** The pages as HTML: every state a card can be in, escaping, headers and the 404 page. */
 @QuarkusTest
 class DashboardPageTests {
 
-    @Inject
-    TestData data;
 
     @Inject
     TestClock clock;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @AfterEach
     void realTime() {

@@ -49,7 +49,6 @@ class HealthTests {
 
     @Test
     void freshnessSaysStaleForASilentCollector() {
-        data.ensureCredentials();
         org.hpcstatus.support.Requests.asCollector()
                 .body(org.hpcstatus.support.TestData.freshPayload("jupyterhub-guide").toString())
                 .post("/api/v1/status/jupyterhub").then().statusCode(201);

@@ -10,9 +10,7 @@ import static org.hpcstatus.support.TestData.freshPayload;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,13 +36,7 @@ class CasperIngestTests {
              "node_types": [{"node_type": "largemem", "nodes_total": 8, "nodes_available": 6,
                              "memory_gb_per_node": 1536.5, "cores_per_node": 36}]}""";
 
-    @Inject
-    TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @Test
     void guideExamplePayloadIsStoredWithNodeTypes() {

@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +26,6 @@ class ConcurrentIngestTests {
     @Inject
     TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @Test
     void fiftyDistinctSnapshotsInParallelAreAllStoredOnce() throws Exception {

@@ -17,7 +17,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +30,6 @@ class DerechoIngestTests {
     @Inject
     TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @Test
     void guideExamplePayloadIsStoredWithAllItsChildren() {

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.hpcstatus.support.TestData.freshPayload;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,13 +16,7 @@ import org.hpcstatus.support.TestData;
 @QuarkusTest
 class JupyterHubIngestTests {
 
-    @Inject
-    TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @Test
     void guideExamplePayloadIsStoredWithoutChildArrays() {

@@ -7,9 +7,7 @@ import static org.hpcstatus.support.Requests.asCollector;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,13 +18,7 @@ import org.hpcstatus.support.TestData;
 @QuarkusTest
 class RequestShapeTests {
 
-    @Inject
-    TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @Test
     void malformedJsonIsA400SayingWhere() {

@@ -29,7 +29,6 @@ class RollbackTests {
 
     @BeforeEach
     void poisonFilesystemRows() {
-        data.ensureCredentials();
         data.runSql("ALTER TABLE filesystem_status ADD CONSTRAINT test_poison CHECK (capacity_tb <> " + POISON_CAPACITY
                 + ");\n");
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +30,6 @@ class OutageTests {
     @Inject
     TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     private static ObjectNode outage(String title) {
         ObjectNode outage = payload("outage-guide");

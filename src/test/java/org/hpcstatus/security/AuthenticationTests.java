@@ -6,9 +6,7 @@ import static org.hpcstatus.support.Requests.anonymous;
 import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.TestData.freshPayload;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,13 +15,7 @@ import org.hpcstatus.support.TestData;
 @QuarkusTest
 class AuthenticationTests {
 
-    @Inject
-    TestData data;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @Test
     void noCredentialsIsA401WithAChallenge() {

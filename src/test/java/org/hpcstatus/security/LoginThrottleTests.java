@@ -10,7 +10,6 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,10 +26,6 @@ class LoginThrottleTests {
     @Inject
     TestClock clock;
 
-    @BeforeEach
-    void credentials() {
-        data.ensureCredentials();
-    }
 
     @AfterEach
     void realTime() {

@@ -14,12 +14,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.StartupEvent;
 
-/** Credentials, payload files and direct SQL for tests. Credentials are loaded once per test run. */
+/**
+ * Credentials, payload files and direct SQL for tests. The guide's credential SQL runs once at each start of the
+ * application under test, right after Flyway has built the (clean) schema.
+ */
 @ApplicationScoped
 public class TestData {
 
@@ -42,14 +47,9 @@ public class TestData {
     @Inject
     DataSource dataSource;
 
-    private volatile boolean loaded;
-
-    public synchronized void ensureCredentials() {
-        if (!loaded) {
-            runSql(resource("sql/guide-credentials.sql"));
-            runSql(resource("sql/more-credentials.sql"));
-            loaded = true;
-        }
+    void loadCredentials(@Observes StartupEvent start) {
+        runSql(resource("sql/guide-credentials.sql"));
+        runSql(resource("sql/more-credentials.sql"));
     }
 
     /** Runs each ';'-terminated statement of a script. */
