@@ -6,15 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hpcstatus.ingest.Field;
+import org.hpcstatus.contract.Field;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
+import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.Freshness;
+import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
 import org.hpcstatus.system.ConfiguredSystem;
-import org.hpcstatus.system.SystemKind;
 
 /**
  * The read API's JSON, built from the same field definitions the ingest validates against, so a snapshot reads back
@@ -37,14 +38,15 @@ final class SnapshotJson {
         json.put("age_seconds", Math.max(0, Duration.between(snapshot.observedAt, now).toSeconds()));
         json.put("stale", Freshness.of(snapshot.observedAt, now, system.staleAfter()) == Freshness.STALE);
         json.put("stale_after_seconds", system.staleAfter().toSeconds());
-        putFields(json, snapshot, SnapshotFields.forKind(system.kind()));
-        if (system.kind() != SystemKind.JUPYTERHUB) {
-            json.put(SnapshotFields.LOGIN_NODES, rows(latest.loginNodes(), SnapshotFields.loginNodeFields(system.kind())));
-            json.put(SnapshotFields.QUEUES, rows(latest.queues(), SnapshotFields.QUEUE));
-            json.put(SnapshotFields.FILESYSTEMS, rows(latest.filesystems(), SnapshotFields.FILESYSTEM));
-        }
-        if (system.kind() == SystemKind.HETEROGENEOUS_CLUSTER) {
-            json.put(SnapshotFields.NODE_TYPES, rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE));
+        KindProfile kind = KindProfile.of(system.kind());
+        putFields(json, snapshot, kind.fields());
+        for (ChildArray array : kind.arrays()) {
+            json.put(array.jsonName, switch (array) {
+                case LOGIN_NODES -> rows(latest.loginNodes(), kind.loginNodeFields());
+                case QUEUES -> rows(latest.queues(), SnapshotFields.QUEUE);
+                case FILESYSTEMS -> rows(latest.filesystems(), SnapshotFields.FILESYSTEM);
+                case NODE_TYPES -> rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE);
+            });
         }
         return json;
     }

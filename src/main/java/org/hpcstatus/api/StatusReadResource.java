@@ -18,11 +18,12 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.ingest.InvalidPayloadException;
+import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
+import org.hpcstatus.web.ApiError;
 
 /** The JSON read API: a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login. */
 @Path("/api/v1/status")

@@ -2,20 +2,16 @@ package org.hpcstatus.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithName;
-import org.hpcstatus.system.SystemKind;
 
-/** Every setting of the service, typed; the README lists each with its default. */
+/** The service's settings except the systems ({@code SystemsConfig}), typed; the README lists each with its default. */
 @ConfigMapping(prefix = "hpcstatus")
 public interface StatusConfig {
-
-    /** The systems this service tracks, keyed by the name used in URLs (lower case). */
-    Map<String, SystemSettings> systems();
 
     Ingest ingest();
 
@@ -24,22 +20,6 @@ public interface StatusConfig {
     Api api();
 
     Dashboard dashboard();
-
-    interface SystemSettings {
-        /** Name shown to people, e.g. "Derecho". */
-        String displayName();
-
-        /** Which payload shape this system's collector posts. */
-        SystemKind kind();
-
-        /** A latest snapshot older than this is stale. */
-        @WithDefault("10M")
-        Duration staleAfter();
-
-        /** Position on the dashboard, lowest first. */
-        @WithDefault("100")
-        int order();
-    }
 
     interface Ingest {
         /** Zone in which timestamps without an offset are read. */
@@ -88,7 +68,8 @@ public interface StatusConfig {
 
         /** Zone in which the pages show times (e.g. America/Denver); "system" means the server's zone. */
         @WithDefault("system")
-        String displayZone();
+        @WithConverter(DisplayZoneConverter.class)
+        ZoneId displayZone();
 
         /** A partition with fewer than this percent of its nodes available makes its system degraded. */
         @WithDefault("50")

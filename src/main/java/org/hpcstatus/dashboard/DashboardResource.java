@@ -14,7 +14,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
-import org.hpcstatus.dashboard.DashboardViews.Page;
+import org.hpcstatus.web.Page;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 

@@ -3,7 +3,6 @@ package org.hpcstatus.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.dashboard.DashboardViews.Bar;
 import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.Figure;
@@ -24,19 +22,20 @@ import org.hpcstatus.dashboard.DashboardViews.LoginNodeGroup;
 import org.hpcstatus.dashboard.DashboardViews.LoginNodeRow;
 import org.hpcstatus.dashboard.DashboardViews.NodeTypeRow;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
-import org.hpcstatus.dashboard.DashboardViews.Page;
 import org.hpcstatus.dashboard.DashboardViews.QueueRow;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.Freshness;
+import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.snapshot.StateRules;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
-import org.hpcstatus.system.SystemKind;
+import org.hpcstatus.web.Page;
 
 /** Builds the dashboard's views from the latest pointers and the active outages; never reads history. */
 @ApplicationScoped
@@ -62,18 +61,6 @@ public class DashboardService {
 
     @Inject
     Clock clock;
-
-    private ZoneId displayZone;
-
-    @jakarta.annotation.PostConstruct
-    void resolveDisplayZone() {
-        String zone = config.dashboard().displayZone();
-        try {
-            displayZone = "system".equalsIgnoreCase(zone) ? ZoneId.systemDefault() : ZoneId.of(zone);
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalStateException("hpcstatus.dashboard.display-zone: '" + zone + "' is not a time zone", e);
-        }
-    }
 
     public record Overview(Page page, List<Card> cards, List<OutageRow> outages) {
     }
@@ -101,14 +88,8 @@ public class DashboardService {
             return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), rows(active));
         }
         Snapshot s = latest.snapshot();
-        List<Bar> utilization = new ArrayList<>(card.bars());
-        if (system.kind() != SystemKind.JUPYTERHUB) {
-            utilization.add(new Bar("Memory", s.memoryUtilizationPercent));
-            if (s.vizUtilizationPercent != null) {
-                utilization.add(new Bar("Visualization GPUs", s.vizUtilizationPercent));
-            }
-        }
-        return new Detail(card, loginNodeGroups(system, latest.loginNodes()), partitions(system, s), utilization,
+        KindProfile kind = KindProfile.of(system.kind());
+        return new Detail(card, loginNodeGroups(kind, latest.loginNodes()), partitions(kind, s), kind.detailUtilization(s),
                 latest.queues().stream().map(q -> new QueueRow(q.queueName, q.runningJobs, q.pendingJobs, q.heldJobs,
                         q.activeUsers, q.coresAllocated, q.gpusAllocated, q.nodesAllocated)).toList(),
                 latest.filesystems().stream().map(f -> new FilesystemRow(f.filesystemName,
@@ -126,7 +107,7 @@ public class DashboardService {
     }
 
     private Page page(String title, Instant now) {
-        return new Page(title, config.dashboard().refresh().toSeconds(), local(now));
+        return Page.of(title, config.dashboard(), now);
     }
 
     private Card card(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active, Instant now) {
@@ -139,73 +120,25 @@ public class DashboardService {
                     null, List.of(), List.of(), List.of());
         }
         Snapshot s = latest.snapshot();
-        List<Figure> jobs = new ArrayList<>();
-        List<Bar> bars = new ArrayList<>();
-        if (system.kind() == SystemKind.JUPYTERHUB) {
-            jobs.add(new Figure("Active users", s.activeUsers, null));
-            jobs.add(new Figure("Running servers", s.activeSessions, null));
-            bars.add(new Bar("CPU", s.cpuUtilizationPercent));
-            bars.add(new Bar("Memory", s.memoryUtilizationPercent));
-        } else {
-            jobs.add(new Figure("Running jobs", s.runningJobs, null));
-            jobs.add(new Figure("Pending jobs", s.pendingJobs, null));
-            jobs.add(new Figure("Active users", s.activeUsers, null));
-            bars.add(new Bar("CPU", s.cpuUtilizationPercent));
-            bars.add(new Bar("GPU", s.gpuUtilizationPercent));
-        }
-        List<Figure> figures = new ArrayList<>(partitions(system, s));
+        KindProfile kind = KindProfile.of(system.kind());
+        List<Figure> figures = new ArrayList<>(partitions(kind, s));
         if (!latest.loginNodes().isEmpty()) {
             int up = (int) latest.loginNodes().stream().filter(n -> n.available).count();
             figures.add(new Figure("Login nodes", up, latest.loginNodes().size()));
         }
+        List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), freshness,
-                local(observed), age, system.kind() == SystemKind.JUPYTERHUB ? s.available : null, figures, bars, jobs);
+                local(observed), age, kind.serviceAvailable(s), figures, kind.utilization(s), jobs);
     }
 
-    private static List<Figure> partitions(ConfiguredSystem system, Snapshot s) {
-        List<Figure> figures = new ArrayList<>();
-        switch (system.kind()) {
-            case CLUSTER -> {
-                figures.add(new Figure("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal));
-                figures.add(new Figure("GPU nodes", s.gpuNodesAvailable, s.gpuNodesTotal));
-            }
-            case HETEROGENEOUS_CLUSTER -> {
-                figures.add(new Figure("Compute nodes", s.computeNodesAvailable, s.computeNodesTotal));
-                if (s.cpuNodesTotal != null) {
-                    figures.add(new Figure("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal));
-                }
-                if (s.gpuNodesTotal != null) {
-                    figures.add(new Figure("GPU nodes", s.gpuNodesAvailable, s.gpuNodesTotal));
-                }
-                if (s.vizNodesTotal != null) {
-                    figures.add(new Figure("Visualization nodes", s.vizNodesAvailable, s.vizNodesTotal));
-                }
-            }
-            case JUPYTERHUB -> {
-            }
-        }
-        return figures;
+    private static List<Figure> partitions(KindProfile kind, Snapshot s) {
+        return kind.partitions(s).stream().map(p -> new Figure(p.label(), p.available(), p.total())).toList();
     }
 
-    private static List<LoginNodeGroup> loginNodeGroups(ConfiguredSystem system, List<LoginNodeStatus> nodes) {
-        if (nodes.isEmpty()) {
-            return List.of();
-        }
-        if (system.kind() != SystemKind.CLUSTER) {
-            return List.of(new LoginNodeGroup("Login nodes", nodes.stream().map(DashboardService::loginNode).toList()));
-        }
+    private static List<LoginNodeGroup> loginNodeGroups(KindProfile kind, List<LoginNodeStatus> nodes) {
         List<LoginNodeGroup> groups = new ArrayList<>();
-        for (String type : List.of("cpu", "gpu", "data-access")) {
-            List<LoginNodeRow> rows = nodes.stream().filter(n -> type.equals(n.nodeType)).map(DashboardService::loginNode)
-                    .toList();
-            if (!rows.isEmpty()) {
-                groups.add(new LoginNodeGroup(switch (type) {
-                    case "cpu" -> "CPU login nodes";
-                    case "gpu" -> "GPU login nodes";
-                    default -> "Data-access nodes";
-                }, rows));
-            }
-        }
+        kind.loginNodeGroups(nodes).forEach((heading, members) -> groups.add(
+                new LoginNodeGroup(heading, members.stream().map(DashboardService::loginNode).toList())));
         return groups;
     }
 
@@ -233,7 +166,7 @@ public class DashboardService {
     }
 
     private ZonedDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(displayZone);
+        return instant == null ? null : instant.atZone(config.dashboard().displayZone());
     }
 
     private static Double usedPercent(Double used, Double capacity) {

@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.hpcstatus.snapshot.Freshness;
+import org.hpcstatus.snapshot.Utilization;
+import org.hpcstatus.snapshot.SystemState;
 
 /** What the pages show, as plain records: entities never reach a template. Times are already in the display zone. */
 public final class DashboardViews {
@@ -11,21 +13,13 @@ public final class DashboardViews {
     private DashboardViews() {
     }
 
-    /** Page-wide facts: title, refresh interval, when it was rendered. */
-    public record Page(String title, long refreshSeconds, ZonedDateTime renderedAt) {
-    }
-
-    /** A headline number: "CPU nodes" "1,850 / 2,488 available". Null values render as n/a. */
+    /** A count, out of a total when there is one: "CPU nodes" "1,850 / 2,488". Null values render as n/a. */
     public record Figure(String label, Integer value, Integer total) {
     }
 
-    /** A utilization bar; a null percent renders as n/a, never 0%. */
-    public record Bar(String label, Double percent) {
-    }
-
     public record Card(String name, String displayName, SystemState state, List<String> reasons, Freshness freshness,
-            ZonedDateTime updatedAt, long ageSeconds, Boolean serviceAvailable, List<Figure> figures, List<Bar> bars,
-            List<Figure> jobs) {
+            ZonedDateTime updatedAt, long ageSeconds, Boolean serviceAvailable, List<Figure> figures,
+            List<Utilization> bars, List<Figure> jobs) {
 
         public boolean stale() {
             return freshness == Freshness.STALE;
@@ -65,7 +59,7 @@ public final class DashboardViews {
             Integer coresPerNode, Double memoryGbPerNode, String gpuModel, Integer gpusPerNode, Double percent) {
     }
 
-    public record Detail(Card card, List<LoginNodeGroup> loginNodes, List<Figure> partitions, List<Bar> utilization,
+    public record Detail(Card card, List<LoginNodeGroup> loginNodes, List<Figure> partitions, List<Utilization> utilization,
             List<QueueRow> queues, List<FilesystemRow> filesystems, List<NodeTypeRow> nodeTypes,
             List<OutageRow> outages) {
     }

@@ -1,11 +1,11 @@
 package org.hpcstatus.outage;
 
-import static org.hpcstatus.ingest.Field.text;
-import static org.hpcstatus.ingest.Field.timestamp;
+import static org.hpcstatus.contract.Field.text;
+import static org.hpcstatus.contract.Field.timestamp;
 
 import java.util.List;
 
-import org.hpcstatus.ingest.Field;
+import org.hpcstatus.contract.Field;
 
 /** The JSON fields of an outage, as the collectors guide names them. */
 public final class OutageFields {

@@ -10,14 +10,17 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.ingest.PayloadReader;
-import org.hpcstatus.ingest.Timestamps;
-import org.hpcstatus.security.Sha256;
+import org.hpcstatus.database.DatabaseErrors;
+import org.hpcstatus.contract.PayloadReader;
+import org.hpcstatus.contract.Timestamps;
+import org.hpcstatus.contract.Sha256;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 
@@ -39,8 +42,12 @@ public class OutageService {
     @Inject
     Clock clock;
 
+    /** A valid outage post, not yet stored, and the unknown fields it carried (echoed so that typos show). */
+    public record Parsed(Outage outage, List<String> ignoredFields) {
+    }
+
     /** Validates an outage post; nothing is stored. */
-    public Outage parse(JsonNode body) {
+    public Parsed parse(JsonNode body) {
         PayloadReader reader = new PayloadReader(config.ingest().naiveTimestampZone());
         Outage outage = reader.read(body, "", OutageFields.ALL, Set.of(), new Outage());
         Optional<ConfiguredSystem> system = systems.find(outage.systemName);
@@ -55,7 +62,7 @@ public class OutageService {
         ConfiguredSystem found = system.orElseThrow();
         outage.systemId = found.id();
         outage.systemName = found.name();
-        return outage;
+        return new Parsed(outage, reader.ignored());
     }
 
     /** Stores a validated outage: a new one, or an update of the matching open one. */
@@ -63,21 +70,23 @@ public class OutageService {
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> createOrUpdate(posted));
-            } catch (PersistenceException raced) {
-                // Another post opened the same outage between our look-up and insert: the open_key unique key
-                // stopped this one; the next attempt finds that outage and updates it.
-                if (attempt == MAX_ATTEMPTS) {
-                    throw raced;
+            } catch (PersistenceException failed) {
+                // Another post opened the same outage between our look-up and insert (the open_key unique key
+                // stopped this one: the next attempt finds that outage and updates it), or two writers met on a
+                // lock. Any other failure would only repeat itself.
+                boolean retryable = DatabaseErrors.isConstraintViolation(failed) || DatabaseErrors.isLockConflict(failed);
+                if (!retryable || attempt == MAX_ATTEMPTS) {
+                    throw failed;
                 }
             }
         }
     }
 
     /** Outages newest first; unresolved only unless asked, optionally of one system. */
-    @jakarta.transaction.Transactional
+    @Transactional
     public List<Outage> list(boolean includeResolved, Optional<ConfiguredSystem> system, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters parameters = new io.quarkus.panache.common.Parameters();
+        Parameters parameters = new Parameters();
         if (!includeResolved) {
             query.append(" and status <> :resolved");
             parameters.and("resolved", Outage.RESOLVED);

@@ -21,6 +21,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.contract.Sha256;
 
 /**
  * Puts a short-lived cache and a failure throttle in front of the Elytron JDBC realm. bcrypt costs 100-300 ms of CPU

@@ -1,33 +1,28 @@
 package org.hpcstatus.snapshot;
 
-import static org.hpcstatus.ingest.Field.amount;
-import static org.hpcstatus.ingest.Field.count;
-import static org.hpcstatus.ingest.Field.flag;
-import static org.hpcstatus.ingest.Field.largeCount;
-import static org.hpcstatus.ingest.Field.percent;
-import static org.hpcstatus.ingest.Field.text;
+import static org.hpcstatus.contract.Field.amount;
+import static org.hpcstatus.contract.Field.count;
+import static org.hpcstatus.contract.Field.flag;
+import static org.hpcstatus.contract.Field.largeCount;
+import static org.hpcstatus.contract.Field.percent;
+import static org.hpcstatus.contract.Field.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hpcstatus.ingest.Field;
-import org.hpcstatus.system.SystemKind;
+import org.hpcstatus.contract.Field;
 
 /**
- * The JSON fields of every payload, as the collectors guide names them, with the column each is stored in.
+ * The JSON fields of every snapshot payload, as the collectors guide names them, in groups that each kind's
+ * {@link KindProfile} puts together. A field's JSON name is also its column name (see {@code Field#column}).
  * Required-ness follows the decisions recorded in the README ("What collectors may post").
  */
 public final class SnapshotFields {
 
-    public static final String LOGIN_NODES = "login_nodes";
-    public static final String QUEUES = "queues";
-    public static final String FILESYSTEMS = "filesystems";
-    public static final String NODE_TYPES = "node_types";
-
     /** Login node types a Derecho-shaped cluster may report. */
     public static final String[] LOGIN_NODE_TYPES = {"cpu", "gpu", "data-access"};
 
-    private static final List<Field<Snapshot>> PARTITIONS = List.of(
+    static final List<Field<Snapshot>> PARTITIONS = List.of(
             count("cpu_nodes_total", s -> s.cpuNodesTotal, (s, v) -> s.cpuNodesTotal = v),
             count("cpu_nodes_available", s -> s.cpuNodesAvailable, (s, v) -> s.cpuNodesAvailable = v),
             count("cpu_nodes_down", s -> s.cpuNodesDown, (s, v) -> s.cpuNodesDown = v),
@@ -37,7 +32,7 @@ public final class SnapshotFields {
             count("gpu_nodes_down", s -> s.gpuNodesDown, (s, v) -> s.gpuNodesDown = v),
             count("gpu_nodes_reserved", s -> s.gpuNodesReserved, (s, v) -> s.gpuNodesReserved = v));
 
-    private static final List<Field<Snapshot>> VIZ_PARTITION = List.of(
+    static final List<Field<Snapshot>> VIZ_PARTITION = List.of(
             count("viz_nodes_total", s -> s.vizNodesTotal, (s, v) -> s.vizNodesTotal = v),
             count("viz_nodes_available", s -> s.vizNodesAvailable, (s, v) -> s.vizNodesAvailable = v),
             count("viz_nodes_down", s -> s.vizNodesDown, (s, v) -> s.vizNodesDown = v),
@@ -47,7 +42,7 @@ public final class SnapshotFields {
             count("viz_count_idle", s -> s.vizCountIdle, (s, v) -> s.vizCountIdle = v),
             percent("viz_utilization_percent", s -> s.vizUtilizationPercent, (s, v) -> s.vizUtilizationPercent = v));
 
-    private static final List<Field<Snapshot>> UTILIZATION = List.of(
+    static final List<Field<Snapshot>> UTILIZATION = List.of(
             count("cpu_cores_total", s -> s.cpuCoresTotal, (s, v) -> s.cpuCoresTotal = v),
             count("cpu_cores_allocated", s -> s.cpuCoresAllocated, (s, v) -> s.cpuCoresAllocated = v),
             count("cpu_cores_idle", s -> s.cpuCoresIdle, (s, v) -> s.cpuCoresIdle = v),
@@ -60,36 +55,16 @@ public final class SnapshotFields {
             amount("memory_allocated_gb", s -> s.memoryAllocatedGb, (s, v) -> s.memoryAllocatedGb = v),
             percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v));
 
-    private static final List<Field<Snapshot>> JOBS = List.of(
+    static final List<Field<Snapshot>> JOBS = List.of(
             count("running_jobs", (Snapshot s) -> s.runningJobs, (s, v) -> s.runningJobs = v).mandatory(),
             count("pending_jobs", (Snapshot s) -> s.pendingJobs, (s, v) -> s.pendingJobs = v).mandatory(),
             count("held_jobs", s -> s.heldJobs, (s, v) -> s.heldJobs = v),
             count("active_users", s -> s.activeUsers, (s, v) -> s.activeUsers = v));
 
-    private static final List<Field<Snapshot>> COMPUTE_NODES = List.of(
+    static final List<Field<Snapshot>> COMPUTE_NODES = List.of(
             count("compute_nodes_total", s -> s.computeNodesTotal, (s, v) -> s.computeNodesTotal = v),
             count("compute_nodes_available", s -> s.computeNodesAvailable, (s, v) -> s.computeNodesAvailable = v),
             count("compute_nodes_down", s -> s.computeNodesDown, (s, v) -> s.computeNodesDown = v));
-
-    /** Derecho: both partitions' totals and availability are required, the rest is optional. */
-    private static final List<Field<Snapshot>> CLUSTER = concat(
-            PARTITIONS.stream().map(f -> f.name().endsWith("_total") || f.name().endsWith("_available") ? f.mandatory() : f)
-                    .toList(),
-            UTILIZATION, JOBS);
-
-    /**
-     * Casper: compute_nodes_total/available are required unless the partition node counts they are summed from are
-     * sent instead; that rule lives in the ingest validator, so here they are optional.
-     */
-    private static final List<Field<Snapshot>> HETEROGENEOUS_CLUSTER = concat(COMPUTE_NODES, PARTITIONS, VIZ_PARTITION,
-            UTILIZATION, JOBS);
-
-    private static final List<Field<Snapshot>> JUPYTERHUB = List.of(
-            flag("available", (Snapshot s) -> s.available, (s, v) -> s.available = v).mandatory(),
-            count("active_users", (Snapshot s) -> s.activeUsers, (s, v) -> s.activeUsers = v).mandatory(),
-            count("active_sessions", (Snapshot s) -> s.activeSessions, (s, v) -> s.activeSessions = v).mandatory(),
-            percent("cpu_utilization_percent", s -> s.cpuUtilizationPercent, (s, v) -> s.cpuUtilizationPercent = v),
-            percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v));
 
     public static final List<Field<LoginNodeStatus>> LOGIN_NODE = List.of(
             text("node_name", 128, (LoginNodeStatus n) -> n.nodeName, (n, v) -> n.nodeName = v).mandatory(),
@@ -146,22 +121,8 @@ public final class SnapshotFields {
     private SnapshotFields() {
     }
 
-    /** The system-wide fields a system of this kind posts. */
-    public static List<Field<Snapshot>> forKind(SystemKind kind) {
-        return switch (kind) {
-            case CLUSTER -> CLUSTER;
-            case HETEROGENEOUS_CLUSTER -> HETEROGENEOUS_CLUSTER;
-            case JUPYTERHUB -> JUPYTERHUB;
-        };
-    }
-
-    /** The login node fields a system of this kind posts. */
-    public static List<Field<LoginNodeStatus>> loginNodeFields(SystemKind kind) {
-        return kind == SystemKind.CLUSTER ? TYPED_LOGIN_NODE : LOGIN_NODE;
-    }
-
     @SafeVarargs
-    private static <E> List<Field<E>> concat(List<Field<E>>... parts) {
+    static <E> List<Field<E>> concat(List<Field<E>>... parts) {
         List<Field<E>> all = new ArrayList<>();
         for (List<Field<E>> part : parts) {
             all.addAll(part);

@@ -9,7 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hpcstatus.contract.ConflictException;
 
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.Lookups;
@@ -25,6 +29,9 @@ public class SnapshotQueries {
 
     @Inject
     Lookups lookups;
+
+    @Inject
+    EntityManager em;
 
     /** The newest snapshot read per system id; replaced when that system's pointer moves on. */
     private final Map<Long, LatestSnapshot> loaded = new ConcurrentHashMap<>();
@@ -92,5 +99,32 @@ public class SnapshotQueries {
         nodeTypes.forEach(row -> row.nodeType = lookups.nameOf(Kind.NODE_TYPE, row.nodeTypeId));
         return new LatestSnapshot(system, snapshot, List.copyOf(loginNodes), List.copyOf(queues),
                 List.copyOf(filesystems), List.copyOf(nodeTypes));
+    }
+
+    /**
+     * What an earlier post stored for this system and instant, if it had the same content; a conflict if it had
+     * other content; empty if nothing is stored there.
+     */
+    @Transactional
+    public Optional<StoredSnapshot> existing(long systemId, Instant observedAt, String contentHash) {
+        Optional<Snapshot> stored = Snapshot.find("systemId = ?1 and observedAt = ?2", systemId, observedAt)
+                .firstResultOptional();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Snapshot original = stored.get();
+        if (!original.contentHash.equals(contentHash)) {
+            throw new ConflictException("A different snapshot for this system at " + observedAt
+                    + " is already stored (status_id " + original.id + "); send a new timestamp for new data");
+        }
+        long id = original.id;
+        return Optional.of(new StoredSnapshot(id, original.observedAt, childIds(LoginNodeStatus.class, id),
+                childIds(QueueStatus.class, id), childIds(FilesystemStatus.class, id), childIds(NodeTypeStatus.class, id),
+                true));
+    }
+
+    private List<Long> childIds(Class<? extends PanacheEntityBase> childType, long snapshotId) {
+        return em.createQuery("select c.id from " + childType.getSimpleName() + " c where c.snapshotId = ?1 order by c.id",
+                Long.class).setParameter(1, snapshotId).getResultList();
     }
 }

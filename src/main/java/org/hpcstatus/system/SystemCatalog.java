@@ -10,19 +10,18 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import org.hpcstatus.config.StatusConfig;
 
 /**
- * The configured systems, in dashboard order. Built once at start-up, when each system's row and its empty
- * "latest" pointer are created, so ingest only ever has to move the pointer forward.
+ * The configured systems, in dashboard order. Built once at start-up, before anything else that needs the systems
+ * (hence the observer's priority), when each system's row is found or created.
  */
 @ApplicationScoped
 public class SystemCatalog {
@@ -32,27 +31,23 @@ public class SystemCatalog {
     private static final Set<String> RESERVED = Set.of("outage", "outages");
 
     @Inject
-    StatusConfig config;
+    SystemsConfig config;
 
     @Inject
     Lookups lookups;
 
-    @Inject
-    EntityManager em;
-
     private volatile List<ConfiguredSystem> systems = List.of();
     private volatile Map<String, ConfiguredSystem> byName = Map.of();
 
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
         List<ConfiguredSystem> loaded = config.systems().entrySet().stream().map(entry -> {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
             if (!NAME.matcher(name).matches() || RESERVED.contains(name)) {
                 throw new IllegalStateException("hpcstatus.systems: '" + entry.getKey()
                         + "' is not a valid system name (lower-case letters, digits, '-' and '_'; not outage/outages)");
             }
-            StatusConfig.SystemSettings settings = entry.getValue();
+            SystemsConfig.SystemSettings settings = entry.getValue();
             long id = lookups.systemId(name);
-            ensureLatestPointer(id);
             return new ConfiguredSystem(id, name, settings.displayName(), settings.kind(), settings.staleAfter(),
                     settings.order());
         }).sorted(Comparator.comparingInt(ConfiguredSystem::order).thenComparing(ConfiguredSystem::name)).toList();
@@ -76,20 +71,5 @@ public class SystemCatalog {
 
     public ConfiguredSystem require(String name) {
         return find(name).orElseThrow(() -> new UnknownSystemException(name));
-    }
-
-    private void ensureLatestPointer(long systemId) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM latest_snapshot WHERE system_id = ?1")
-                        .setParameter(1, systemId).getSingleResult();
-                if (existing.longValue() == 0) {
-                    em.createNativeQuery("INSERT INTO latest_snapshot (system_id) VALUES (?1)").setParameter(1, systemId)
-                            .executeUpdate();
-                }
-            });
-        } catch (jakarta.persistence.PersistenceException anotherReplicaWon) {
-            Log.debugf("latest_snapshot row for system %d created by another replica", systemId);
-        }
     }
 }

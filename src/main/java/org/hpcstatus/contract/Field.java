@@ -1,0 +1,71 @@
+package org.hpcstatus.contract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One JSON field of a payload and the entity property it lives in. The same definition drives validation on ingest
+ * and the JSON of the read API, so the two can never disagree on a name.
+ *
+ * @param name      the JSON name, as the collectors guide spells it
+ * @param type      what the value may be
+ * @param required  whether a post without it is rejected
+ * @param maxLength for TEXT, the longest accepted value
+ * @param allowed   for TEXT, the accepted values (empty: any)
+ */
+public record Field<E>(String name, FieldType type, boolean required, int maxLength, List<String> allowed,
+        Function<E, Object> getter, BiConsumer<E, Object> setter) {
+
+    public static <E> Field<E> count(String name, Function<E, Integer> getter, BiConsumer<E, Integer> setter) {
+        return of(name, FieldType.COUNT, getter, setter, Integer.class);
+    }
+
+    public static <E> Field<E> largeCount(String name, Function<E, Long> getter, BiConsumer<E, Long> setter) {
+        return of(name, FieldType.LARGE_COUNT, getter, setter, Long.class);
+    }
+
+    public static <E> Field<E> percent(String name, Function<E, Double> getter, BiConsumer<E, Double> setter) {
+        return of(name, FieldType.PERCENT, getter, setter, Double.class);
+    }
+
+    public static <E> Field<E> amount(String name, Function<E, Double> getter, BiConsumer<E, Double> setter) {
+        return of(name, FieldType.AMOUNT, getter, setter, Double.class);
+    }
+
+    public static <E> Field<E> flag(String name, Function<E, Boolean> getter, BiConsumer<E, Boolean> setter) {
+        return of(name, FieldType.FLAG, getter, setter, Boolean.class);
+    }
+
+    public static <E> Field<E> text(String name, int maxLength, Function<E, String> getter, BiConsumer<E, String> setter) {
+        return new Field<>(name, FieldType.TEXT, false, maxLength, List.of(), getter::apply,
+                (entity, value) -> setter.accept(entity, (String) value));
+    }
+
+    public static <E> Field<E> timestamp(String name, Function<E, Instant> getter, BiConsumer<E, Instant> setter) {
+        return of(name, FieldType.TIMESTAMP, getter, setter, Instant.class);
+    }
+
+    private static <E, T> Field<E> of(String name, FieldType type, Function<E, T> getter, BiConsumer<E, T> setter,
+            Class<T> valueClass) {
+        return new Field<>(name, type, false, 0, List.of(), getter::apply,
+                (entity, value) -> setter.accept(entity, valueClass.cast(value)));
+    }
+
+    /**
+     * The column the value is stored in. A JSON name is its column name: this is the one rule that maps the payload
+     * onto the schema, and the entities' column names follow it (checked by a test that reads every field back).
+     */
+    public String column() {
+        return name;
+    }
+
+    public Field<E> mandatory() {
+        return new Field<>(name, type, true, maxLength, allowed, getter, setter);
+    }
+
+    public Field<E> oneOf(String... values) {
+        return new Field<>(name, type, required, maxLength, List.of(values), getter, setter);
+    }
+}

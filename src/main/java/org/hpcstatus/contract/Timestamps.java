@@ -1,0 +1,42 @@
+package org.hpcstatus.contract;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Reads the timestamp formats collectors send. Python's {@code datetime.now().isoformat()} has no offset, so naive
+ * values are common; they are read in one configured zone, never the JVM's default zone.
+ */
+public final class Timestamps {
+
+    /** Earliest instant accepted: older values are typos, and the database's DATETIME cannot hold everything. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private Timestamps() {
+    }
+
+    /** The instant, truncated to microseconds (what DATETIME(6) stores), or empty if the text is no timestamp. */
+    public static Optional<Instant> parse(String text, ZoneId naiveZone) {
+        String value = text.trim();
+        try {
+            return Optional.of(truncate(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
+        } catch (DateTimeException withOffsetFailed) {
+            try {
+                LocalDateTime local = LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                return Optional.of(truncate(local.atZone(naiveZone).toInstant()));
+            } catch (DateTimeException naiveFailed) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

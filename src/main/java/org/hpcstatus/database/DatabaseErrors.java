@@ -1,0 +1,62 @@
+package org.hpcstatus.database;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What a database failure means, told by its exception type, SQL state or vendor error code, never by its message
+ * text (which changes with driver versions and languages).
+ */
+public final class DatabaseErrors {
+
+    /** MariaDB's lock wait timeout and deadlock; H2's lock timeout. Each vendor's codes are its own range. */
+    private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int MARIADB_DEADLOCK = 1213;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+
+    private DatabaseErrors() {
+    }
+
+    /** The database could not be reached: connection refused or lost (SQL state class 08). */
+    public static boolean isUnavailable(Throwable e) {
+        return find(e, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof org.hibernate.exception.JDBCConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                .isPresent();
+    }
+
+    /**
+     * Two transactions met on a lock and the database gave up one of them (deadlock, lock wait timeout): the only
+     * failure worth retrying, since the same statements will usually pass a moment later.
+     */
+    public static boolean isLockConflict(Throwable e) {
+        return find(e, cause -> cause instanceof SQLTransactionRollbackException
+                || cause instanceof org.hibernate.exception.LockAcquisitionException
+                || cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("40")
+                        || sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == MARIADB_DEADLOCK
+                        || sql.getErrorCode() == H2_LOCK_TIMEOUT))
+                .isPresent();
+    }
+
+    /** A unique or other integrity constraint refused the write (SQL state class 23). */
+    public static boolean isConstraintViolation(Throwable e) {
+        return find(e, cause -> cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                || cause instanceof org.hibernate.exception.ConstraintViolationException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
+                .isPresent();
+    }
+
+    private static Optional<Throwable> find(Throwable e, Predicate<Throwable> test) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (test.test(cause)) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,84 @@
+package org.hpcstatus.snapshot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hpcstatus.contract.Field;
+import org.hpcstatus.contract.PayloadReader;
+import org.hpcstatus.system.SystemKind;
+
+/**
+ * Everything that differs between system kinds, in one place per kind: what its collector posts, what is derived
+ * from it, how its availability is judged and which figures its card and page show. Validation, storage, the read
+ * API, the state rules and the dashboard ask the profile and never branch on the kind themselves, so a new kind is a
+ * new profile plus one line in {@link #of}, whose switch the compiler checks for completeness.
+ */
+public sealed interface KindProfile permits ClusterProfile, HeterogeneousClusterProfile, JupyterHubProfile {
+
+    static KindProfile of(SystemKind kind) {
+        return switch (kind) {
+            case CLUSTER -> ClusterProfile.INSTANCE;
+            case HETEROGENEOUS_CLUSTER -> HeterogeneousClusterProfile.INSTANCE;
+            case JUPYTERHUB -> JupyterHubProfile.INSTANCE;
+        };
+    }
+
+    /** The system-wide fields of a post, in storage and read-back order. */
+    List<Field<Snapshot>> fields();
+
+    /** The child arrays a post may carry (in enum order); any other array in a post is listed as ignored. */
+    Set<ChildArray> arrays();
+
+    /** The fields of one login node. */
+    default List<Field<LoginNodeStatus>> loginNodeFields() {
+        return SnapshotFields.LOGIN_NODE;
+    }
+
+    /** Fills in aggregates a post left out and records rules that span several fields; runs before storing. */
+    default void derive(Snapshot snapshot, PayloadReader reader) {
+    }
+
+    /** The node partitions a card shows, in order. */
+    List<Partition> partitions(Snapshot snapshot);
+
+    /** The partitions whose low availability makes the system degraded. */
+    default List<Partition> judgedPartitions(Snapshot snapshot) {
+        return partitions(snapshot);
+    }
+
+    /** All compute nodes together, for "no compute node is available"; empty for a kind without compute nodes. */
+    Optional<Partition> computeNodes(Snapshot snapshot);
+
+    /** Why the system's own report says it is down (a service that reports itself unavailable), in words. */
+    default List<String> selfReportedDown(Snapshot snapshot) {
+        return List.of();
+    }
+
+    /** Whether the service reports itself up, for kinds that report that; null for the others. */
+    default Boolean serviceAvailable(Snapshot snapshot) {
+        return null;
+    }
+
+    /** The headline numbers of a card: jobs, or users and sessions. */
+    List<Figure> headline(Snapshot snapshot);
+
+    /** The utilization bars of a card. */
+    List<Utilization> utilization(Snapshot snapshot);
+
+    /** The utilization bars of the system's page: the card's and any more. */
+    default List<Utilization> detailUtilization(Snapshot snapshot) {
+        return utilization(snapshot);
+    }
+
+    /** Login nodes grouped under headings, in page order. */
+    default Map<String, List<LoginNodeStatus>> loginNodeGroups(List<LoginNodeStatus> nodes) {
+        Map<String, List<LoginNodeStatus>> groups = new LinkedHashMap<>();
+        if (!nodes.isEmpty()) {
+            groups.put("Login nodes", nodes);
+        }
+        return groups;
+    }
+}

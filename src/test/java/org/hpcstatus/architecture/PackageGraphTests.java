@@ -1,0 +1,103 @@
+package org.hpcstatus.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages of src/main/java depend on each other without a cycle: the web-facing features point at the domain,
+ * never back. Read from the sources (imports and fully qualified names), so it needs no extra tool.
+ */
+class PackageGraphTests {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/hpcstatus");
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.hpcstatus\\.([a-z]+)\\.");
+
+    @Test
+    void packageImportGraphHasNoCycle() {
+        Map<String, Set<String>> graph = graph();
+        assertTrue(graph.size() > 5, "expected the service's packages under " + SOURCES.toAbsolutePath());
+        List<String> cycle = findCycle(graph);
+        assertEquals(List.of(), cycle, "package cycle; the graph is " + graph);
+    }
+
+    @Test
+    void theCycleFinderFindsACycle() {
+        Map<String, Set<String>> withCycle = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of());
+        assertEquals(List.of("a", "b", "c", "a"), findCycle(new TreeMap<>(withCycle)));
+    }
+
+    @Test
+    void theContractDependsOnNothingOfOurs() {
+        assertEquals(Set.of(), graph().get("contract"));
+    }
+
+    /** Package name to the packages its sources refer to. */
+    static Map<String, Set<String>> graph() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String from = SOURCES.relativize(file).getName(0).toString();
+                Set<String> to = graph.computeIfAbsent(from, k -> new TreeSet<>());
+                Matcher matcher = REFERENCE.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    if (!matcher.group(1).equals(from)) {
+                        to.add(matcher.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return graph;
+    }
+
+    /** The first cycle found, as a path that ends where it starts, or an empty list. */
+    static List<String> findCycle(Map<String, Set<String>> graph) {
+        Set<String> done = new TreeSet<>();
+        for (String start : graph.keySet()) {
+            List<String> cycle = visit(start, graph, new ArrayList<>(), done);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> visit(String node, Map<String, Set<String>> graph, List<String> path, Set<String> done) {
+        int seen = path.indexOf(node);
+        if (seen >= 0) {
+            List<String> cycle = new ArrayList<>(path.subList(seen, path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        if (done.contains(node)) {
+            return List.of();
+        }
+        path.add(node);
+        for (String next : graph.getOrDefault(node, Set.of())) {
+            List<String> cycle = visit(next, graph, path, done);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        done.add(node);
+        return List.of();
+    }
+}

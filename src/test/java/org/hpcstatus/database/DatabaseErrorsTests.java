@@ -1,0 +1,50 @@
+package org.hpcstatus.database;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.persistence.PersistenceException;
+
+import org.junit.jupiter.api.Test;
+
+/** Failures are classified by type, SQL state and vendor code, whatever their message says. */
+class DatabaseErrorsTests {
+
+    @Test
+    void lostOrRefusedConnectionsAreUnavailability() {
+        assertTrue(DatabaseErrors.isUnavailable(new RuntimeException(new SQLTransientConnectionException("refused"))));
+        assertTrue(DatabaseErrors.isUnavailable(new PersistenceException(new SQLException("anything", "08000"))));
+        assertTrue(DatabaseErrors.isUnavailable(new SQLException("Socket fail to connect", "08S01")));
+    }
+
+    @Test
+    void messagesAloneDecideNothing() {
+        assertFalse(DatabaseErrors.isUnavailable(new SQLException("Connection refused; deadlock; lock wait timeout")));
+        assertFalse(DatabaseErrors.isLockConflict(new SQLException("Deadlock found when trying to get lock")));
+    }
+
+    @Test
+    void constraintViolationsAndBugsAreNotUnavailability() {
+        assertFalse(DatabaseErrors.isUnavailable(new PersistenceException(new SQLException("CHECK failed", "23000"))));
+        assertFalse(DatabaseErrors.isUnavailable(new NullPointerException()));
+    }
+
+    @Test
+    void deadlocksAndLockTimeoutsAreLockConflicts() {
+        assertTrue(DatabaseErrors.isLockConflict(new SQLTransactionRollbackException("x")));
+        assertTrue(DatabaseErrors.isLockConflict(new RuntimeException(new SQLException("x", "40001"))));
+        assertTrue(DatabaseErrors.isLockConflict(new SQLException("x", "HY000", 1205)));
+        assertTrue(DatabaseErrors.isLockConflict(new SQLException("x", "HYT00", 50200)));
+    }
+
+    @Test
+    void otherSqlErrorsAreNotLockConflicts() {
+        assertFalse(DatabaseErrors.isLockConflict(new SQLException("check constraint", "23513", 23513)));
+        assertFalse(DatabaseErrors.isLockConflict(new SQLException("syntax", "42000", 1064)));
+        assertTrue(DatabaseErrors.isConstraintViolation(new SQLException("duplicate", "23000", 1062)));
+    }
+}
