@@ -211,6 +211,27 @@ class DerechoIngestTests {
     }
 
     @Test
+    void retryWithItsArraysInAnotherOrderIsTheSameSnapshot() {
+        ObjectNode payload = freshPayload("derecho-guide");
+        Response first = asCollector().body(payload.toString()).post("/api/v1/status/derecho");
+        first.then().statusCode(201);
+        for (String array : List.of("login_nodes", "queues", "filesystems")) {
+            var rows = payload.withArray(array);
+            var reversed = rows.deepCopy();
+            rows.removeAll();
+            for (int i = reversed.size() - 1; i >= 0; i--) {
+                rows.add(reversed.get(i));
+            }
+        }
+        asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(200)
+                .body("duplicate", equalTo(true))
+                .body("status_id", equalTo(first.jsonPath().getInt("status_id")));
+        // A changed row is other content, whatever the order.
+        ((ObjectNode) payload.withArray("login_nodes").get(0)).put("user_count", 999);
+        asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(409);
+    }
+
+    @Test
     void differentContentAtTheSameTimestampIsAConflict() {
         ObjectNode payload = freshPayload("derecho-guide");
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(201);

@@ -5,6 +5,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.LogCapture;
 import org.hpcstatus.support.TestData;
 
 /**
@@ -26,6 +34,9 @@ class RollbackTests {
 
     @Inject
     TestData data;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void poisonFilesystemRows() {
@@ -55,6 +66,44 @@ class RollbackTests {
 
         assertEquals(rowsBefore, data.count(counts), "no row of the failed snapshot may remain");
         assertEquals(latestBefore, latestPointer(), "the latest pointer must not move");
+    }
+
+    @Test
+    void aFailureOtherThanALockConflictIsNotRetried() {
+        ObjectNode payload = TestData.freshPayload("derecho-guide");
+        ((ObjectNode) payload.withArray("filesystems").get(0)).put("capacity_tb", POISON_CAPACITY);
+        try (LogCapture log = LogCapture.of(IngestService.class)) {
+            asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(500);
+            assertEquals(List.of(), log.messagesContaining("retrying"));
+        }
+    }
+
+    /**
+     * A real lock conflict: a test transaction holds gust's latest pointer row, so the post's pointer update waits
+     * until the database's lock timeout gives up on it; the retry then passes once the row is free again.
+     */
+    @Test
+    void aLockConflictIsRetriedAndThePostSucceeds() throws Exception {
+        ObjectNode payload = TestData.payload("derecho-guide");
+        payload.put("timestamp", java.time.Instant.now().plusSeconds(250).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString());
+        try (LogCapture log = LogCapture.of(IngestService.class);
+                Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeUpdate("UPDATE latest_snapshot SET observed_at = observed_at WHERE system_id ="
+                        + " (SELECT system_id FROM hpc_system WHERE name = 'gust')");
+            }
+            CompletableFuture<Integer> post = CompletableFuture.supplyAsync(
+                    () -> asCollector().body(payload.toString()).post("/api/v1/status/gust").statusCode());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (log.messagesContaining("lock conflict").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            holder.rollback();
+            assertEquals(201, post.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, log.messagesContaining("lock conflict").size(), "one retry after the lock timeout");
+        }
     }
 
     private String latestPointer() {

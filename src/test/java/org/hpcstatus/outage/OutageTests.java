@@ -52,6 +52,30 @@ class OutageTests {
     }
 
     @Test
+    void unknownFieldsAreListedAsIgnored() {
+        ObjectNode posted = outage("Typo check");
+        posted.put("severty", "minor").put("eta", "soon");
+        asCollector().body(posted.toString()).post("/api/v1/status/outage").then().statusCode(201)
+                .body("ignored_fields", equalTo(List.of("severty", "eta")));
+        asCollector().body(outage("No typo").toString()).post("/api/v1/status/outage").then().statusCode(201)
+                .body("ignored_fields", equalTo(List.of()));
+    }
+
+    @Test
+    void limitCapsTheListNewestFirstAndIsChecked() {
+        for (int i = 0; i < 3; i++) {
+            ObjectNode posted = outage("Limit check " + i);
+            posted.put("system_name", "gust").put("start_time", "2026-01-0" + (i + 1) + "T00:00:00Z");
+            asCollector().body(posted.toString()).post("/api/v1/status/outage").then().statusCode(201);
+        }
+        RestAssured.given().queryParam("system_name", "gust").queryParam("limit", 2).get("/api/v1/status/outages").then()
+                .statusCode(200).body("title", equalTo(List.of("Limit check 2", "Limit check 1")));
+        RestAssured.given().queryParam("limit", 0).get("/api/v1/status/outages").then().statusCode(400)
+                .body("error", equalTo("limit must be from 1 to 1000, got 0"));
+        RestAssured.given().queryParam("limit", 1001).get("/api/v1/status/outages").then().statusCode(400);
+    }
+
+    @Test
     void repostOfAnOpenOutageUpdatesItInsteadOfOpeningAnother() {
         ObjectNode first = outage("Scratch filesystem slow");
         int id = asCollector().body(first.toString()).post("/api/v1/status/outage").then().statusCode(201)
