@@ -15,9 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
-import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.SnapshotQueries;
@@ -25,7 +22,10 @@ import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.ApiError;
 
-/** The JSON read API: a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login. */
+/**
+ * The JSON read API: a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login (an
+ * HTTP permission in application.properties).
+ */
 @Path("/api/v1/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusReadResource {
@@ -42,18 +42,11 @@ public class StatusReadResource {
     OutageService outages;
 
     @Inject
-    StatusConfig config;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
     Clock clock;
 
     @GET
     @Path("/{system}/latest")
     public Response latest(@PathParam("system") String systemName) {
-        requireLoginIfConfigured();
         ConfiguredSystem system = systems.require(systemName);
         return snapshots.latest(system)
                 .map(latest -> Response.ok(SnapshotJson.latest(latest, clock.instant())).build())
@@ -66,7 +59,6 @@ public class StatusReadResource {
     public List<Map<String, Object>> outages(@QueryParam("include_resolved") @DefaultValue("false") boolean includeResolved,
             @QueryParam("system_name") String systemName,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        requireLoginIfConfigured();
         Optional<ConfiguredSystem> system = Optional.empty();
         if (systemName != null && !systemName.isBlank()) {
             system = Optional.of(systems.find(systemName).orElseThrow(() -> new InvalidPayloadException(
@@ -76,11 +68,5 @@ public class StatusReadResource {
             throw new InvalidPayloadException("limit must be from 1 to " + MAX_OUTAGES + ", got " + limit);
         }
         return outages.list(includeResolved, system, limit).stream().map(SnapshotJson::outage).toList();
-    }
-
-    private void requireLoginIfConfigured() {
-        if (config.api().readRequiresLogin() && identity.isAnonymous()) {
-            throw new UnauthorizedException();
-        }
     }
 }

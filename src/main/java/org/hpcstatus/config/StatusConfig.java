@@ -2,7 +2,15 @@ package org.hpcstatus.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,28 +36,34 @@ public interface StatusConfig {
 
         /** How far in the future a timestamp may lie (clock skew between collector and service). */
         @WithDefault("5M")
+        @DurationMin(seconds = 0)
         Duration maxFutureSkew();
 
         /** Largest request body accepted, in bytes. */
         @WithDefault("1048576")
+        @Min(1024)
         int maxBodyBytes();
     }
 
     interface Security {
         /** How long a verified username/password pair is trusted without running bcrypt again. */
         @WithDefault("60S")
+        @DurationMin(seconds = 0)
         Duration credentialCacheTtl();
 
         /** Failed logins allowed per username within the failure window; more are refused with 429. */
         @WithDefault("10")
+        @Min(1)
         int maxFailuresPerUser();
 
         /** Failed logins allowed per client address within the failure window (a NAT may hide several users). */
         @WithDefault("30")
+        @Min(1)
         int maxFailuresPerAddress();
 
         /** Window over which failed logins are counted; also how long a throttled client waits. */
         @WithDefault("5M")
+        @DurationMin(seconds = 1)
         Duration failureWindow();
 
         /** Username of an admin credential created at start-up when no credential of that name exists. */
@@ -58,12 +72,13 @@ public interface StatusConfig {
 
         /** Password for the bootstrap credential; never defaulted. */
         @WithName("bootstrap.password")
-        Optional<String> bootstrapPassword();
+        Optional<@Size(min = 12, message = "must be at least 12 characters") String> bootstrapPassword();
     }
 
     interface Dashboard {
         /** How often the pages reload themselves (a meta refresh: no JavaScript needed). */
         @WithDefault("60S")
+        @DurationMin(seconds = 5)
         Duration refresh();
 
         /** Zone in which the pages show times (e.g. America/Denver); "system" means the server's zone. */
@@ -73,15 +88,20 @@ public interface StatusConfig {
 
         /** A partition with fewer than this percent of its nodes available makes its system degraded. */
         @WithDefault("50")
+        @Min(0)
+        @Max(100)
         int degradedBelowAvailablePercent();
 
         /** Severities of an active outage that make a system down; any other active outage makes it degraded. */
         @WithDefault("critical")
-        java.util.List<String> downOutageSeverities();
+        List<@Pattern(regexp = "critical|major|minor|maintenance") String> downOutageSeverities();
     }
 
     interface Api {
-        /** When true, the read API (GET /api/v1/status/...) requires a valid login. */
+        /**
+         * When true, every read (the JSON API and the dashboard pages) requires a valid login; enforced by the
+         * private-reads HTTP permission in application.properties, which reads this property.
+         */
         @WithDefault("false")
         boolean readRequiresLogin();
     }

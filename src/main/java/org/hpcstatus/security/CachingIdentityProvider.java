@@ -2,14 +2,15 @@ package org.hpcstatus.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.elytron.security.runtime.ElytronPasswordIdentityProvider;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,10 +36,8 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     /** Attribute of the failure that carries the seconds a throttled client must wait. */
     public static final String RETRY_AFTER_SECONDS = "retry-after-seconds";
 
+    /** Far more than a site's collectors and operators; a flood of distinct logins evicts, it does not grow. */
     private static final int MAX_ENTRIES = 1_000;
-
-    private record Entry(SecurityIdentity identity, Instant expires) {
-    }
 
     @Inject
     ElytronPasswordIdentityProvider realm;
@@ -52,7 +51,13 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     @Inject
     Clock clock;
 
-    private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+    private Cache<String, SecurityIdentity> verified;
+
+    @PostConstruct
+    void createCache() {
+        verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).ticker(new ClockTicker(clock))
+                .expireAfterWrite(config.security().credentialCacheTtl()).build();
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -78,10 +83,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
                     Map.of(RETRY_AFTER_SECONDS, seconds)));
         }
         String key = cacheKey(username, request.getPassword().getPassword());
-        Instant now = clock.instant();
-        Entry cached = verified.get(key);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return Uni.createFrom().item(cached.identity());
+        SecurityIdentity cached = verified.getIfPresent(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
         return realm.authenticate(request, context)
                 .onItem().invoke(identity -> remember(key, identity, username))
@@ -92,11 +96,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private void remember(String key, SecurityIdentity identity, String username) {
-        Instant now = clock.instant();
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.values().removeIf(entry -> !now.isBefore(entry.expires()));
-        }
-        verified.put(key, new Entry(identity, now.plus(config.security().credentialCacheTtl())));
+        verified.put(key, identity);
         throttle.recordSuccess(username);
     }
 

@@ -34,9 +34,6 @@ public class CredentialBootstrap {
         }
         String username = security.bootstrapUsername().get().strip();
         String password = security.bootstrapPassword().get();
-        if (password.length() < 12) {
-            throw new IllegalStateException("hpcstatus.security.bootstrap.password must be at least 12 characters");
-        }
         QuarkusTransaction.requiringNew().run(() -> {
             Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM api_credentials WHERE username = ?1")
                     .setParameter(1, username).getSingleResult();

@@ -3,25 +3,29 @@ package org.hpcstatus.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.hpcstatus.config.StatusConfig;
 
 /**
  * Counts failed logins per client address and per username. Past the limit, further attempts are refused before
- * bcrypt runs, so a password-guessing loop costs this service almost nothing. Per replica, in memory: good enough to
- * stop a loop, and nothing to coordinate.
+ * bcrypt runs, so a password-guessing loop costs this service almost nothing. Per replica, in memory, bounded in
+ * size: good enough to stop a loop, and nothing to coordinate.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
+    /** Enough for every client of a site; a flood of made-up names evicts the oldest counts, not the memory. */
     private static final int MAX_TRACKED = 10_000;
 
+    /** Failures counted since {@code start}; the count is forgotten a failure window after its first failure. */
     private record Window(Instant start, int failures) {
     }
 
@@ -31,7 +35,14 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
-    private final Map<String, Window> failures = new ConcurrentHashMap<>();
+    private Cache<String, Window> failures;
+
+    @PostConstruct
+    void createCache() {
+        long window = config.security().failureWindow().toNanos();
+        failures = Caffeine.newBuilder().maximumSize(MAX_TRACKED).ticker(new ClockTicker(clock))
+                .expireAfter(Expiry.<String, Window>creating((key, value) -> Duration.ofNanos(window))).build();
+    }
 
     /** How long the caller must wait, if either its address or the username it tries is over the limit. */
     public Optional<Duration> blockedFor(String address, String username) {
@@ -42,32 +53,25 @@ public class LoginThrottle {
 
     public void recordFailure(String address, String username) {
         Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(window -> expired(window, now));
-        }
-        failures.merge(key("addr", address), new Window(now, 1), (old, one) -> add(old, now));
-        failures.merge(key("user", username), new Window(now, 1), (old, one) -> add(old, now));
+        failures.asMap().merge(key("addr", address), new Window(now, 1), LoginThrottle::add);
+        failures.asMap().merge(key("user", username), new Window(now, 1), LoginThrottle::add);
     }
 
     /** A correct password clears the username's count; the address keeps its own (it may be guessing other names). */
     public void recordSuccess(String username) {
-        failures.remove(key("user", username));
+        failures.invalidate(key("user", username));
     }
 
-    private Window add(Window old, Instant now) {
-        return expired(old, now) ? new Window(now, 1) : new Window(old.start(), old.failures() + 1);
+    private static Window add(Window old, Window one) {
+        return new Window(old.start(), old.failures() + one.failures());
     }
 
     private Optional<Duration> remaining(String key, int limit, Instant now) {
-        Window window = failures.get(key);
-        if (window == null || expired(window, now) || window.failures() < limit) {
+        Window window = failures.getIfPresent(key);
+        if (window == null || window.failures() < limit) {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, window.start().plus(config.security().failureWindow())));
-    }
-
-    private boolean expired(Window window, Instant now) {
-        return !now.isBefore(window.start().plus(config.security().failureWindow()));
     }
 
     private static Optional<Duration> longest(Optional<Duration> a, Optional<Duration> b) {

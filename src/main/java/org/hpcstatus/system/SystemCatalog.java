@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -26,10 +24,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class SystemCatalog {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    /** Path segments of the API that a system name would shadow. */
-    private static final Set<String> RESERVED = Set.of("outage", "outages");
-
     @Inject
     SystemsConfig config;
 
@@ -42,18 +36,11 @@ public class SystemCatalog {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
         List<ConfiguredSystem> loaded = config.systems().entrySet().stream().map(entry -> {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
-            if (!NAME.matcher(name).matches() || RESERVED.contains(name)) {
-                throw new IllegalStateException("hpcstatus.systems: '" + entry.getKey()
-                        + "' is not a valid system name (lower-case letters, digits, '-' and '_'; not outage/outages)");
-            }
             SystemsConfig.SystemSettings settings = entry.getValue();
             long id = lookups.systemId(name);
             return new ConfiguredSystem(id, name, settings.displayName(), settings.kind(), settings.staleAfter(),
                     settings.order());
         }).sorted(Comparator.comparingInt(ConfiguredSystem::order).thenComparing(ConfiguredSystem::name)).toList();
-        if (loaded.isEmpty()) {
-            throw new IllegalStateException("hpcstatus.systems: no system is configured");
-        }
         systems = loaded;
         byName = loaded.stream().collect(Collectors.toUnmodifiableMap(ConfiguredSystem::name, Function.identity()));
         Log.infof("Tracking systems: %s", loaded.stream().map(ConfiguredSystem::name).toList());

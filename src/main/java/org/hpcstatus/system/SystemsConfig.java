@@ -3,6 +3,12 @@ package org.hpcstatus.system;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,11 +16,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "hpcstatus")
 public interface SystemsConfig {
 
-    /** The systems, keyed by the name used in URLs (lower case). */
-    Map<String, SystemSettings> systems();
+    /**
+     * The systems, keyed by the name used in URLs: letters, digits, '-' and '_' (compared without case), and not a
+     * path segment of the API itself.
+     */
+    @Size(min = 1, message = "configure at least one system")
+    Map<@Pattern(regexp = "(?!(?i)outages?$)[A-Za-z0-9][A-Za-z0-9_-]{0,63}",
+            message = "must be letters, digits, '-' and '_' (at most 64), and not outage or outages") String,
+            SystemSettings> systems();
 
     interface SystemSettings {
         /** Name shown to people, e.g. "Derecho". */
+        @NotBlank
         String displayName();
 
         /** Which payload shape this system's collector posts. */
@@ -22,6 +35,7 @@ public interface SystemsConfig {
 
         /** A latest snapshot older than this is stale. */
         @WithDefault("10M")
+        @DurationMin(minutes = 1)
         Duration staleAfter();
 
         /** Position on the dashboard, lowest first. */

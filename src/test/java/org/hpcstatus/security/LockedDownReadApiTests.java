@@ -40,6 +40,20 @@ class LockedDownReadApiTests {
     }
 
     @Test
+    void dashboardPagesAskAnonymousCallersToLogInToo() {
+        given().get("/").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+        given().get("/status/derecho").then().statusCode(401);
+        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get("/").then().statusCode(200);
+        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get("/status/derecho").then().statusCode(200);
+    }
+
+    @Test
+    void healthProbesAndTheStylesheetStayPublic() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/css/dashboard.css").then().statusCode(200);
+    }
+
+    @Test
     void readApiRejectsWrongCredentials() {
         given().auth().preemptive().basic(ADMIN, "wrong").get("/api/v1/status/outages").then().statusCode(401)
                 .body("error", equalTo("Invalid credentials"));

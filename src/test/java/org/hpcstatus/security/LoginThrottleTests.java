@@ -1,5 +1,6 @@
 package org.hpcstatus.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hpcstatus.support.Requests.as;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.RawHttp;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
 
@@ -65,5 +67,20 @@ class LoginThrottleTests {
         } finally {
             data.runSql("UPDATE api_credentials SET active = TRUE WHERE username = 'derecho_collector';\n");
         }
+    }
+
+    /** The test profile allows 20 failures per address: a shared address is throttled, other clients are not. */
+    @Test
+    void manyFailuresFromOneAddressThrottleThatAddressOnly() {
+        String guesser = "127.0.0.2";
+        String payload = freshPayload("jupyterhub-guide").toString();
+        for (int i = 0; i < 20; i++) {
+            // A new made-up name each time, so only the address's count can reach its limit.
+            assertEquals(401, RawHttp.post(guesser, "/api/v1/status/jupyterhub", "nobody-" + i, "guess", payload));
+        }
+        assertEquals(429, RawHttp.post(guesser, "/api/v1/status/jupyterhub", TestData.COLLECTOR,
+                TestData.COLLECTOR_PASSWORD, payload), "the right password from a throttled address is refused too");
+        as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(201);
     }
 }
