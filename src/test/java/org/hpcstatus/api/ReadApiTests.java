@@ -2,7 +2,6 @@ package org.hpcstatus.api;
 
 import static io.restassured.RestAssured.get;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hpcstatus.support.Requests.asCollector;
 
 import java.time.Duration;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
 
@@ -33,11 +33,8 @@ class ReadApiTests {
         clock.reset();
     }
 
-    /** Each test's "current" snapshot is newer than any posted before it, whatever order the tests run in. */
-    private static final java.util.concurrent.atomic.AtomicInteger STEP = new java.util.concurrent.atomic.AtomicInteger();
-
-    private static Instant nextCurrent() {
-        return Instant.now().plusSeconds(200 + 10L * STEP.incrementAndGet()).truncatedTo(ChronoUnit.SECONDS);
+    private Instant nextCurrent() {
+        return Seeds.nextCurrent(clock);
     }
 
     private static void postHub(Instant at, int users) {
@@ -51,6 +48,7 @@ class ReadApiTests {
         Instant now = nextCurrent();
         postHub(now, 70);
         postHub(now.minus(10, ChronoUnit.MINUTES), 10); // a late retry of an older snapshot
+        clock.freezeAt(now.plusSeconds(90));
         get("/api/v1/status/jupyterhub/latest").then().statusCode(200)
                 .body("system", equalTo("jupyterhub"))
                 .body("timestamp", equalTo(now.toString()))
@@ -59,19 +57,23 @@ class ReadApiTests {
                 .body("active_sessions", equalTo(72))
                 .body("memory_utilization_percent", equalTo(52.8f))
                 .body("stale", equalTo(false))
-                .body("age_seconds", equalTo(0));
+                .body("age_seconds", equalTo(90));
     }
 
     @Test
     void latestTurnsStaleAfterTheSystemsThreshold() {
         Instant at = nextCurrent();
         postHub(at, 33);
-        clock.advance(Duration.between(Instant.now(), at).plusMinutes(11));
+        clock.freezeAt(at.plus(Duration.ofMinutes(10)));
+        get("/api/v1/status/jupyterhub/latest").then().statusCode(200)
+                .body("stale", equalTo(false))
+                .body("age_seconds", equalTo(600));
+        clock.freezeAt(at.plus(Duration.ofMinutes(11)));
         get("/api/v1/status/jupyterhub/latest").then().statusCode(200)
                 .body("active_users", equalTo(33))
                 .body("stale", equalTo(true))
                 .body("stale_after_seconds", equalTo(600))
-                .body("age_seconds", greaterThanOrEqualTo(660));
+                .body("age_seconds", equalTo(660));
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hpcstatus.support.LogCapture;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
 
 /**
@@ -38,6 +40,9 @@ class RollbackTests {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void poisonFilesystemRows() {
         data.runSql("ALTER TABLE filesystem_status ADD CONSTRAINT test_poison CHECK (capacity_tb <> " + POISON_CAPACITY
@@ -46,6 +51,7 @@ class RollbackTests {
 
     @AfterEach
     void cure() {
+        clock.reset();
         data.runSql("ALTER TABLE filesystem_status DROP CONSTRAINT test_poison;\n");
     }
 
@@ -56,8 +62,7 @@ class RollbackTests {
         long rowsBefore = data.count(counts);
         String latestBefore = latestPointer();
         ObjectNode payload = TestData.freshPayload("derecho-guide");
-        payload.put("timestamp", java.time.Instant.now().plusSeconds(200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .toString());
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         ((ObjectNode) payload.withArray("filesystems").get(1)).put("capacity_tb", POISON_CAPACITY);
 
         asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(500)
@@ -85,8 +90,7 @@ class RollbackTests {
     @Test
     void aLockConflictIsRetriedAndThePostSucceeds() throws Exception {
         ObjectNode payload = TestData.payload("derecho-guide");
-        payload.put("timestamp", java.time.Instant.now().plusSeconds(250).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .toString());
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         try (LogCapture log = LogCapture.of(IngestService.class);
                 Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);

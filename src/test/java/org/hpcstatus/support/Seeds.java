@@ -7,7 +7,10 @@ import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Posts snapshots and outages for the dashboard tests, each snapshot newer than the one before. */
+/**
+ * Posts snapshots and outages for tests that need a system's newest snapshot; {@link #nextCurrent} is the one way
+ * to get a timestamp that is. (TestData.nextTimestamp gives past instants for tests that only store.)
+ */
 public final class Seeds {
 
     private static Instant lastIssued = Instant.EPOCH;
