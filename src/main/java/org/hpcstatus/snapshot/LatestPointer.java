@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A system's pointer to its newest snapshot; moved forward by ingest only (see SnapshotWriter). */
+/** A system's pointer to its newest snapshot; created at start-up and moved forward only, by SnapshotWriter. */
 @Entity
 @Table(name = "latest_snapshot")
 public class LatestPointer extends PanacheEntityBase {

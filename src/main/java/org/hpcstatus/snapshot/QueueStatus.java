@@ -13,8 +13,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "queue_status")
 public class QueueStatus extends PanacheEntityBase {
 
+    /** Assigned by SnapshotWriter from this table's sequence, in blocks (see SequenceIds). */
     @Id
-    /** Assigned by the ingest writer from this table's sequence (see SequenceIds). */
     @Column(name = "queue_status_id")
     public Long id;
 

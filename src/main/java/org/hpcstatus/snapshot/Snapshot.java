@@ -11,14 +11,16 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One collector post: the system-wide metrics at one instant. Columns a system kind does not collect stay null.
- * Which JSON field fills which column is defined once, in {@link SnapshotFields}.
+ * Which JSON field fills which column is defined once, in {@link SnapshotFields} (a JSON name is its column name);
+ * Hibernate, which only reads these rows, reaches the same columns through the naming strategy and the few
+ * {@code @Column} names below, and FieldRoundTripTests checks that the two agree for every field.
  */
 @Entity
 @Table(name = "status_snapshot")
 public class Snapshot extends PanacheEntityBase {
 
+    /** Assigned by SnapshotWriter from this table's sequence, in blocks (see SequenceIds). */
     @Id
-    /** Assigned by the ingest writer from this table's sequence (see SequenceIds). */
     @Column(name = "snapshot_id")
     public Long id;
 

@@ -10,7 +10,7 @@ import org.hpcstatus.config.StatusConfig;
 
 /**
  * Refuses a declared Content-Length over the limit before the body is read, with the same JSON error body as every
- * other 4xx. Bodies sent without a length are checked again, after reading, by the ingest resource.
+ * other 4xx. Bodies sent without a length are checked again, after reading, by JsonBody.
  */
 @ApplicationScoped
 public class BodyLimit {

@@ -11,15 +11,28 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
 
 @QuarkusTest
 class CasperIngestTests {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     /** The shape deployed Casper collectors send: Derecho-style partitions plus viz, no compute_nodes_*. */
     private static final String DEPLOYED_SHAPE = """
@@ -52,7 +65,7 @@ class CasperIngestTests {
 
     @Test
     void deployedPartitionShapeIsAcceptedAndAggregatesAreDerived() {
-        Instant at = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = Seeds.nextCurrent(clock);
         asCollector().body(DEPLOYED_SHAPE.formatted(at)).post("/api/v1/status/casper").then().statusCode(201)
                 .body("ignored_fields", hasSize(0));
         RestAssured.get("/api/v1/status/casper/latest").then().statusCode(200)

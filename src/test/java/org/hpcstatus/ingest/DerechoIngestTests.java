@@ -17,15 +17,26 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
 
 @QuarkusTest
 class DerechoIngestTests {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @Inject
     TestData data;
@@ -164,7 +175,7 @@ class DerechoIngestTests {
         fs.put("capacity_inodes", 12_000_000_000L).put("used_inodes", 9_000_000_000L).put("inodes_utilization_percent", 75.0);
         ((ObjectNode) payload.withArray("queues").get(0)).put("cores_pending", 10).put("gpus_pending", 2)
                 .put("cores_held", 3).put("gpus_held", 1).put("held_jobs", 4);
-        payload.put("timestamp", Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(201)
                 .body("ignored_fields", hasSize(0));
         io.restassured.RestAssured.get("/api/v1/status/gust/latest").then().statusCode(200)
@@ -293,7 +304,7 @@ class DerechoIngestTests {
         ObjectNode payload = freshPayload("derecho-guide");
         payload.remove("gpu_utilization_percent");
         payload.remove("cpu_nodes_reserved");
-        payload.put("timestamp", Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS).toString());
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(201);
         io.restassured.RestAssured.get("/api/v1/status/derecho/latest").then().statusCode(200)
                 .body("gpu_utilization_percent", nullValue())
