@@ -24,6 +24,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import org.hpcstatus.contract.Field;
+import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.system.SystemKind;
@@ -128,9 +129,11 @@ public class SnapshotWriter {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_snapshot (system_id) VALUES (?)")) {
             insert.setLong(1, systemId);
             insert.executeUpdate();
-        } catch (SQLException anotherReplicaWon) {
-            Log.debugf("latest_snapshot row for system %d created by another replica: %s", systemId,
-                    anotherReplicaWon.getMessage());
+        } catch (SQLException failed) {
+            if (!DatabaseErrors.isConstraintViolation(failed)) {
+                throw failed;
+            }
+            Log.debugf("latest_snapshot row for system %d created by another replica: %s", systemId, failed.getMessage());
         }
     }
 
