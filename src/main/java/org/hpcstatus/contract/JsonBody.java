@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,13 @@ public class JsonBody {
 
     @Inject
     public JsonBody(ObjectMapper mapper) {
-        // Duplicate keys and trailing garbage are almost always collector bugs: say so rather than guess.
+        // Duplicate keys and trailing garbage are almost always collector bugs: say so rather than guess. NaN and
+        // Infinity (Python's json writes them) are read, so that validation can name the field that holds one;
+        // decimals stay exact, so that 1200000000.0 can be told to be a whole number.
         this.reader = mapper.reader()
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 

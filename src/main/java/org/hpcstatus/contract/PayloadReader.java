@@ -1,5 +1,7 @@
 package org.hpcstatus.contract;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * so one 400 answer can name all missing fields at once. Unknown fields are collected as ignored, not rejected.
  */
 public final class PayloadReader {
+
+    /** Stands for any whole number with more digits than a count can have. */
+    private static final BigInteger BEYOND_ANY_COUNT = BigInteger.TWO.pow(64);
 
     private final ZoneId naiveZone;
     private final List<String> missing = new ArrayList<>();
@@ -111,18 +116,20 @@ public final class PayloadReader {
     private Object convert(JsonNode node, String path, Field<?> field) {
         return switch (field.type()) {
             case COUNT -> {
-                if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0 || !node.canConvertToInt()) {
+                BigInteger whole = wholeNumber(node);
+                if (whole == null || whole.signum() < 0 || whole.bitLength() > 31) {
                     problems.add(path + " must be a whole number from 0 to " + Integer.MAX_VALUE + ", got " + describe(node));
                     yield null;
                 }
-                yield node.intValue();
+                yield whole.intValue();
             }
             case LARGE_COUNT -> {
-                if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0 || !node.canConvertToLong()) {
+                BigInteger whole = wholeNumber(node);
+                if (whole == null || whole.signum() < 0 || whole.bitLength() > 63) {
                     problems.add(path + " must be a whole number from 0 to " + Long.MAX_VALUE + ", got " + describe(node));
                     yield null;
                 }
-                yield node.longValue();
+                yield whole.longValue();
             }
             case PERCENT -> number(node, path, 100.0, "a number from 0 to 100");
             case AMOUNT -> number(node, path, Double.MAX_VALUE, "a non-negative number");
@@ -136,6 +143,25 @@ public final class PayloadReader {
             case TEXT -> text(node, path, field);
             case TIMESTAMP -> timestamp(node, path);
         };
+    }
+
+    /**
+     * The value of a number that is whole, however it is written: 12, 12.0 and 1.2e1 alike (Python collectors write
+     * counts as floats); null for anything else, 1.5, NaN and Infinity included.
+     */
+    private static BigInteger wholeNumber(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue();
+        }
+        if (!node.isNumber() || node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            return null;
+        }
+        // Stripped first and sized before anything is expanded: 1e999999999 must not become a billion-digit integer.
+        BigDecimal value = node.decimalValue().stripTrailingZeros();
+        if (value.scale() > 0) {
+            return null;
+        }
+        return value.precision() - value.scale() > 19 ? BEYOND_ANY_COUNT : value.toBigIntegerExact();
     }
 
     private Double number(JsonNode node, String path, double max, String expectation) {

@@ -2,11 +2,13 @@ package org.hpcstatus.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +29,7 @@ import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
 import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemKind;
 
 /**
  * Validates a status post for one system against its kind's {@link KindProfile}, before anything touches the
@@ -36,6 +39,10 @@ import org.hpcstatus.system.ConfiguredSystem;
 public class SnapshotParser {
 
     static final String TIMESTAMP = "timestamp";
+
+    /** Every system-wide field of any kind: a null sent for one of another kind's is no typo, just not collected. */
+    private static final Set<String> ANY_KIND_FIELDS = Arrays.stream(SystemKind.values())
+            .flatMap(kind -> KindProfile.of(kind).fields().stream()).map(Field::name).collect(Collectors.toUnmodifiableSet());
 
     /** A valid post: the rows to store, and the unknown fields (with their paths) to echo back so typos show. */
     public record Parsed(NewSnapshot rows, List<String> ignoredFields) {
@@ -82,7 +89,10 @@ public class SnapshotParser {
                 .addAll(ChildArray.FILESYSTEMS.jsonName, filesystems, SnapshotFields.FILESYSTEM)
                 .addAll(ChildArray.NODE_TYPES.jsonName, nodeTypes, SnapshotFields.NODE_TYPE)
                 .hex();
-        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes), reader.ignored());
+        // The deployed Derecho collector sends viz_utilization_percent: null; that says nothing worth echoing.
+        List<String> ignored = reader.ignored().stream()
+                .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
+        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes), ignored);
     }
 
     /** The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). */

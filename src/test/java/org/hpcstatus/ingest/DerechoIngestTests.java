@@ -109,6 +109,46 @@ class DerechoIngestTests {
     }
 
     @Test
+    void aNullForAnotherKindsFieldIsNotListedAsIgnoredButATypoIs() {
+        ObjectNode payload = freshPayload("derecho-guide");
+        payload.putNull("viz_utilization_percent").putNull("compute_nodes_total").putNull("active_sessions");
+        payload.putNull("viz_utilisation_percent").put("viz_utilization_percnt", 3);
+        asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(201)
+                .body("ignored_fields", equalTo(List.of("viz_utilisation_percent", "viz_utilization_percnt")));
+        ObjectNode withValue = freshPayload("derecho-guide");
+        withValue.put("viz_utilization_percent", 12.5);
+        asCollector().body(withValue.toString()).post("/api/v1/status/derecho").then().statusCode(201)
+                .body("ignored_fields", equalTo(List.of("viz_utilization_percent")));
+    }
+
+    @Test
+    void wholeNumbersWrittenAsFloatsAreCounts() {
+        ObjectNode payload = freshPayload("derecho-guide");
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
+        String body = payload.toString()
+                .replace("\"running_jobs\":1245", "\"running_jobs\":1245.0")
+                .replace("\"pending_jobs\":328", "\"pending_jobs\":3.28e2")
+                .replaceFirst("\"filesystem_name\":\"glade\"",
+                        "\"filesystem_name\":\"glade\",\"capacity_inodes\":1200000000.0,\"used_inodes\":1.2e9");
+        asCollector().body(body).post("/api/v1/status/gust").then().statusCode(201);
+        io.restassured.RestAssured.get("/api/v1/status/gust/latest").then().statusCode(200)
+                .body("running_jobs", equalTo(1245))
+                .body("pending_jobs", equalTo(328))
+                .body("filesystems[0].filesystem_name", equalTo("glade"))
+                .body("filesystems[0].capacity_inodes", equalTo(1_200_000_000))
+                .body("filesystems[0].used_inodes", equalTo(1_200_000_000));
+        String tooBig = freshPayload("derecho-guide").toString().replace("\"running_jobs\":1245",
+                "\"running_jobs\":1e999999999");
+        asCollector().body(tooBig).post("/api/v1/status/gust").then().statusCode(400)
+                .body("error", equalTo("running_jobs must be a whole number from 0 to 2147483647, got 1E+999999999"));
+        String tooManyInodes = freshPayload("derecho-guide").toString().replaceFirst("\"filesystem_name\":\"glade\"",
+                "\"filesystem_name\":\"glade\",\"used_inodes\":9.3e18");
+        asCollector().body(tooManyInodes).post("/api/v1/status/gust").then().statusCode(400)
+                .body("error", equalTo("filesystems[0].used_inodes must be a whole number from 0 to "
+                        + Long.MAX_VALUE + ", got 9.3E+18"));
+    }
+
+    @Test
     void negativeCountInAQueueIsRejectedWithItsPath() {
         ObjectNode payload = freshPayload("derecho-guide");
         ((ObjectNode) payload.withArray("queues").get(1)).put("running_jobs", -3);
@@ -131,7 +171,7 @@ class DerechoIngestTests {
         String body = freshPayload("derecho-guide").toString().replace("\"memory_total_gb\":650000.0",
                 "\"memory_total_gb\":1e400");
         asCollector().body(body).post("/api/v1/status/derecho").then().statusCode(400)
-                .body("error", equalTo("memory_total_gb must be a non-negative number, got Infinity"));
+                .body("error", equalTo("memory_total_gb must be a non-negative number, got 1E+400"));
     }
 
     @Test

@@ -53,10 +53,13 @@ class RequestShapeTests {
     }
 
     @Test
-    void nanIsNotJson() {
-        asCollector().body("{\"available\": true, \"active_users\": NaN, \"active_sessions\": 1}")
+    void nanAndInfinityAsPythonWritesThemAre400sNamingTheField() {
+        asCollector().body("{\"available\": true, \"active_users\": NaN, \"active_sessions\": 1,"
+                + " \"cpu_utilization_percent\": Infinity, \"memory_utilization_percent\": -Infinity}")
                 .post("/api/v1/status/jupyterhub").then().statusCode(400)
-                .body("error", startsWith("Malformed JSON"));
+                .body("error", equalTo("active_users must be a whole number from 0 to 2147483647, got NaN; "
+                        + "cpu_utilization_percent must be a number from 0 to 100, got Infinity; "
+                        + "memory_utilization_percent must be a number from 0 to 100, got -Infinity"));
     }
 
     @Test
