@@ -98,7 +98,7 @@ public class DashboardService {
                         .toList(),
                 latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,
                         t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel, t.gpusPerNode,
-                        t.utilizationPercent)).toList(),
+                        t.utilizationPercent, t.memoryUtilizationPercent)).toList(),
                 rows(active));
     }
 

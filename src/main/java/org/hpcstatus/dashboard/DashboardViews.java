@@ -56,7 +56,8 @@ public final class DashboardViews {
     }
 
     public record NodeTypeRow(String name, Integer total, Integer available, Integer down, Integer allocated,
-            Integer coresPerNode, Double memoryGbPerNode, String gpuModel, Integer gpusPerNode, Double percent) {
+            Integer coresPerNode, Double memoryGbPerNode, String gpuModel, Integer gpusPerNode, Double percent,
+            Double memoryPercent) {
     }
 
     public record Detail(Card card, List<LoginNodeGroup> loginNodes, List<Figure> partitions, List<Utilization> utilization,

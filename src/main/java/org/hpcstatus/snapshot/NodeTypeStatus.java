@@ -37,4 +37,5 @@ public class NodeTypeStatus extends PanacheEntityBase {
     public String gpuModel;
     public Integer gpusPerNode;
     public Double utilizationPercent;
+    public Double memoryUtilizationPercent;
 }

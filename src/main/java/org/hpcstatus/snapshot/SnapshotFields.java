@@ -116,7 +116,8 @@ public final class SnapshotFields {
             amount("memory_gb_per_node", t -> t.memoryGbPerNode, (t, v) -> t.memoryGbPerNode = v),
             text("gpu_model", 128, (NodeTypeStatus t) -> t.gpuModel, (t, v) -> t.gpuModel = v),
             count("gpus_per_node", t -> t.gpusPerNode, (t, v) -> t.gpusPerNode = v),
-            percent("utilization_percent", t -> t.utilizationPercent, (t, v) -> t.utilizationPercent = v));
+            percent("utilization_percent", t -> t.utilizationPercent, (t, v) -> t.utilizationPercent = v),
+            percent("memory_utilization_percent", t -> t.memoryUtilizationPercent, (t, v) -> t.memoryUtilizationPercent = v));
 
     private SnapshotFields() {
     }

@@ -142,9 +142,12 @@ class DashboardPageTests {
 
     @Test
     void heterogeneousDetailPageShowsNodeTypes() {
-        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock));
+        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock), payload -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                payload.withArray("node_types").get(1)).put("memory_utilization_percent", 61.54));
         get("/status/izumi").then().statusCode(200)
                 .body(containsString("Node types"))
+                .body(containsString("<th scope=\"col\">Memory used</th>"))
+                .body(containsString("<td>61.5%</td>"))
                 .body(containsString("<th scope=\"row\">gpu-v100</th>"))
                 .body(containsString("4 &times; NVIDIA V100"))
                 .body(containsString("42 / 64"));

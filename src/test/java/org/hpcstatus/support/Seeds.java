@@ -42,8 +42,14 @@ public final class Seeds {
     }
 
     public static void casperShaped(String system, Instant at) {
+        casperShaped(system, at, payload -> { });
+    }
+
+    /** Posts the guide's Casper example for {@code system} at {@code at}, after {@code edit} changes it. */
+    public static void casperShaped(String system, Instant at, java.util.function.Consumer<ObjectNode> edit) {
         ObjectNode payload = TestData.payload("casper-guide");
         payload.put("timestamp", at.toString());
+        edit.accept(payload);
         asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201);
     }
 
