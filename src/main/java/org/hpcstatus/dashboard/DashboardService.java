@@ -128,7 +128,15 @@ public class DashboardService {
         }
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), freshness,
-                local(observed), age, kind.serviceAvailable(s), figures, kind.utilization(s), jobs);
+                local(observed), age, service(kind, s), figures, kind.utilization(s), jobs);
+    }
+
+    private static String service(KindProfile kind, Snapshot s) {
+        if (!kind.reportsServiceState()) {
+            return null;
+        }
+        Boolean available = kind.serviceAvailable(s);
+        return available == null ? "Not reported" : available ? "Up" : "Down";
     }
 
     private static List<Figure> partitions(KindProfile kind, Snapshot s) {

@@ -17,8 +17,9 @@ public final class DashboardViews {
     public record Figure(String label, Integer value, Integer total) {
     }
 
+    /** service: the hub's own word on itself (Up, Down, Not reported); null for kinds that have none. */
     public record Card(String name, String displayName, SystemState state, List<String> reasons, Freshness freshness,
-            ZonedDateTime updatedAt, long ageSeconds, Boolean serviceAvailable, List<Figure> figures,
+            ZonedDateTime updatedAt, long ageSeconds, String service, List<Figure> figures,
             List<Utilization> bars, List<Figure> jobs) {
 
         public boolean stale() {

@@ -17,7 +17,9 @@ final class JupyterHubProfile implements KindProfile {
     static final JupyterHubProfile INSTANCE = new JupyterHubProfile();
 
     private static final List<Field<Snapshot>> FIELDS = List.of(
-            flag("available", (Snapshot s) -> s.available, (s, v) -> s.available = v).mandatory(),
+            // Optional: the deployed hub collector never sends it. Absent is stored as "not reported" (null), not
+            // as up; the hub is then judged by the rest (its collector answering, outages).
+            flag("available", s -> s.available, (s, v) -> s.available = v),
             count("active_users", (Snapshot s) -> s.activeUsers, (s, v) -> s.activeUsers = v).mandatory(),
             count("active_sessions", (Snapshot s) -> s.activeSessions, (s, v) -> s.activeSessions = v).mandatory(),
             percent("cpu_utilization_percent", s -> s.cpuUtilizationPercent, (s, v) -> s.cpuUtilizationPercent = v),
@@ -49,6 +51,11 @@ final class JupyterHubProfile implements KindProfile {
     @Override
     public List<String> selfReportedDown(Snapshot s) {
         return Boolean.FALSE.equals(s.available) ? List.of("The service is not available") : List.of();
+    }
+
+    @Override
+    public boolean reportsServiceState() {
+        return true;
     }
 
     @Override

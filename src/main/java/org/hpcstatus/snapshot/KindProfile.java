@@ -57,7 +57,12 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
         return List.of();
     }
 
-    /** Whether the service reports itself up, for kinds that report that; null for the others. */
+    /** Whether this kind's collector reports the service's own state (up or down), as a hub does. */
+    default boolean reportsServiceState() {
+        return false;
+    }
+
+    /** Whether the service reports itself up; null for kinds without that flag, or when a post left it out. */
     default Boolean serviceAvailable(Snapshot snapshot) {
         return null;
     }
