@@ -88,16 +88,16 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
             return Uni.createFrom().item(cached);
         }
         return realm.authenticate(request, context)
-                .onItem().invoke(identity -> remember(key, identity, username))
+                .onItem().invoke(identity -> remember(key, identity, username, address))
                 .onFailure(AuthenticationFailedException.class).invoke(failure -> {
                     Log.infof("Failed login for user '%s' from %s", username, address);
                     throttle.recordFailure(address, username);
                 });
     }
 
-    private void remember(String key, SecurityIdentity identity, String username) {
+    private void remember(String key, SecurityIdentity identity, String username, String address) {
         verified.put(key, identity);
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, address);
     }
 
     private static String clientAddress(UsernamePasswordAuthenticationRequest request) {

@@ -15,8 +15,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.hpcstatus.config.StatusConfig;
 
 /**
- * Counts failed logins per client address and per username. Past the limit, further attempts are refused before
- * bcrypt runs, so a password-guessing loop costs this service almost nothing. Per replica, in memory, bounded in
+ * Counts failed logins per client address and per (username, address). Past the limit, further attempts are refused
+ * before bcrypt runs, so a password-guessing loop costs this service almost nothing. Keyed per (username, address)
+ * rather than per username, so that whoever knows a collector's name cannot lock the collector out from elsewhere:
+ * its correct password from an address without failures is always admitted. Per replica, in memory, bounded in
  * size: good enough to stop a loop, and nothing to coordinate.
  */
 @ApplicationScoped
@@ -44,22 +46,25 @@ public class LoginThrottle {
                 .expireAfter(Expiry.<String, Window>creating((key, value) -> Duration.ofNanos(window))).build();
     }
 
-    /** How long the caller must wait, if either its address or the username it tries is over the limit. */
+    /** How long the caller must wait, if its address, or the username it tries from there, is over the limit. */
     public Optional<Duration> blockedFor(String address, String username) {
         Instant now = clock.instant();
         return longest(remaining(key("addr", address), config.security().maxFailuresPerAddress(), now),
-                remaining(key("user", username), config.security().maxFailuresPerUser(), now));
+                remaining(userKey(username, address), config.security().maxFailuresPerUser(), now));
     }
 
     public void recordFailure(String address, String username) {
         Instant now = clock.instant();
         failures.asMap().merge(key("addr", address), new Window(now, 1), LoginThrottle::add);
-        failures.asMap().merge(key("user", username), new Window(now, 1), LoginThrottle::add);
+        failures.asMap().merge(userKey(username, address), new Window(now, 1), LoginThrottle::add);
     }
 
-    /** A correct password clears the username's count; the address keeps its own (it may be guessing other names). */
-    public void recordSuccess(String username) {
-        failures.invalidate(key("user", username));
+    /**
+     * A correct password clears the count of that username from that address; the address keeps its own (it may be
+     * guessing other names).
+     */
+    public void recordSuccess(String username, String address) {
+        failures.invalidate(userKey(username, address));
     }
 
     private static Window add(Window old, Window one) {
@@ -83,5 +88,9 @@ public class LoginThrottle {
 
     private static String key(String kind, String value) {
         return kind + ":" + (value == null ? "" : value);
+    }
+
+    private static String userKey(String username, String address) {
+        return key("user", (username == null ? "" : username) + "\0" + address);
     }
 }

@@ -69,6 +69,20 @@ class LoginThrottleTests {
         }
     }
 
+    /** Someone guessing a collector's password elsewhere throttles only their own address, not the collector. */
+    @Test
+    void failuresForAUserFromOneAddressDoNotLockThatUserOutElsewhere() {
+        String payload = freshPayload("jupyterhub-guide").toString();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, RawHttp.post("127.0.0.3", "/api/v1/status/jupyterhub", TestData.CASPER_COLLECTOR,
+                    "guess-" + i, payload));
+        }
+        assertEquals(429, RawHttp.post("127.0.0.3", "/api/v1/status/jupyterhub", TestData.CASPER_COLLECTOR,
+                TestData.OTHER_PASSWORD, payload), "the guessing address is throttled for that name");
+        as(TestData.CASPER_COLLECTOR, TestData.OTHER_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(201);
+    }
+
     /** The test profile allows 20 failures per address: a shared address is throttled, other clients are not. */
     @Test
     void manyFailuresFromOneAddressThrottleThatAddressOnly() {
