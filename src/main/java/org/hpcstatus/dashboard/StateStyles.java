@@ -7,34 +7,29 @@ import org.hpcstatus.snapshot.SystemState;
 @TemplateExtension
 public class StateStyles {
 
-    static String label(SystemState state) {
+    /** The word, the icon, and the suffix of the state-* CSS classes in dashboard.css. */
+    private record Style(String label, String icon, String cssClass) {
+    }
+
+    private static Style style(SystemState state) {
         return switch (state) {
-            case OPERATIONAL -> "Operational";
-            case DEGRADED -> "Degraded";
-            case DOWN -> "Down";
-            case STALE -> "Stale";
-            case NO_DATA -> "No data";
+            case OPERATIONAL -> new Style("Operational", "\u2714", "ok");
+            case DEGRADED -> new Style("Degraded", "\u26A0", "degraded");
+            case DOWN -> new Style("Down", "\u2716", "down");
+            case STALE -> new Style("Stale", "\u25F7", "stale");
+            case NO_DATA -> new Style("No data", "?", "nodata");
         };
+    }
+
+    static String label(SystemState state) {
+        return style(state).label();
     }
 
     static String icon(SystemState state) {
-        return switch (state) {
-            case OPERATIONAL -> "\u2714";
-            case DEGRADED -> "\u26A0";
-            case DOWN -> "\u2716";
-            case STALE -> "\u25F7";
-            case NO_DATA -> "?";
-        };
+        return style(state).icon();
     }
 
-    /** The suffix of the state-* CSS classes in dashboard.css. */
     static String cssClass(SystemState state) {
-        return switch (state) {
-            case OPERATIONAL -> "ok";
-            case DEGRADED -> "degraded";
-            case DOWN -> "down";
-            case STALE -> "stale";
-            case NO_DATA -> "nodata";
-        };
+        return style(state).cssClass();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,7 @@ public class SnapshotParser {
 
     /** The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). */
     private static <E> List<E> array(PayloadReader reader, JsonNode body, KindProfile kind, ChildArray array,
-            List<Field<E>> fields, java.util.function.Supplier<E> factory, Function<E, String> name, String nameField) {
+            List<Field<E>> fields, Supplier<E> factory, Function<E, String> name, String nameField) {
         if (!kind.arrays().contains(array)) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package org.hpcstatus.snapshot;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ final class ClusterProfile implements KindProfile {
                     .map(f -> f.name().endsWith("_total") || f.name().endsWith("_available") ? f.mandatory() : f).toList(),
             SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
+    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(
+            EnumSet.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES, ChildArray.FILESYSTEMS));
+
     private static final Map<String, String> LOGIN_NODE_HEADINGS = Map.of(
             "cpu", "CPU login nodes", "gpu", "GPU login nodes", "data-access", "Data-access nodes");
 
@@ -33,7 +37,7 @@ final class ClusterProfile implements KindProfile {
 
     @Override
     public Set<ChildArray> arrays() {
-        return EnumSet.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES, ChildArray.FILESYSTEMS);
+        return ARRAYS;
     }
 
     @Override

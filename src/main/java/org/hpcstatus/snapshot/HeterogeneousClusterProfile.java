@@ -1,6 +1,7 @@
 package org.hpcstatus.snapshot;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ final class HeterogeneousClusterProfile implements KindProfile {
     private static final List<Field<Snapshot>> FIELDS = SnapshotFields.concat(SnapshotFields.COMPUTE_NODES,
             SnapshotFields.PARTITIONS, SnapshotFields.VIZ_PARTITION, SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
+    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(EnumSet.allOf(ChildArray.class));
+
     private HeterogeneousClusterProfile() {
     }
 
@@ -31,7 +34,7 @@ final class HeterogeneousClusterProfile implements KindProfile {
 
     @Override
     public Set<ChildArray> arrays() {
-        return EnumSet.allOf(ChildArray.class);
+        return ARRAYS;
     }
 
     /**
@@ -81,7 +84,7 @@ final class HeterogeneousClusterProfile implements KindProfile {
     @Override
     public List<Partition> judgedPartitions(Snapshot s) {
         List<Partition> judged = new ArrayList<>();
-        judged.add(new Partition("Compute nodes", s.computeNodesAvailable, s.computeNodesTotal));
+        judged.add(computeNodes(s).orElseThrow());
         if (s.cpuNodesTotal != null) {
             judged.add(new Partition("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal));
         }

@@ -4,7 +4,6 @@ import static org.hpcstatus.contract.Field.count;
 import static org.hpcstatus.contract.Field.flag;
 import static org.hpcstatus.contract.Field.percent;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +34,7 @@ final class JupyterHubProfile implements KindProfile {
 
     @Override
     public Set<ChildArray> arrays() {
-        return EnumSet.noneOf(ChildArray.class);
+        return Set.of();
     }
 
     @Override

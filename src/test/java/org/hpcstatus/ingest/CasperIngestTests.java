@@ -8,7 +8,6 @@ import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.TestData.freshPayload;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 
 import jakarta.inject.Inject;

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -100,12 +101,12 @@ class RollbackTests {
             }
             CompletableFuture<Integer> post = CompletableFuture.supplyAsync(
                     () -> asCollector().body(payload.toString()).post("/api/v1/status/gust").statusCode());
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (log.messagesContaining("lock conflict").isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             holder.rollback();
-            assertEquals(201, post.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(201, post.get(30, TimeUnit.SECONDS));
             assertEquals(1, log.messagesContaining("lock conflict").size(), "one retry after the lock timeout");
         }
     }
