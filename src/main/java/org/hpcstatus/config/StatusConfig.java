@@ -86,11 +86,14 @@ public interface StatusConfig {
         @WithConverter(DisplayZoneConverter.class)
         ZoneId displayZone();
 
-        /** A partition with fewer than this percent of its nodes available makes its system degraded. */
-        @WithDefault("50")
-        @Min(0)
+        /**
+         * A partition with at least this percent of its nodes down or offline makes its system degraded. A few down
+         * nodes are normal on a large cluster; idle nodes (what collectors call available) never count.
+         */
+        @WithDefault("10")
+        @Min(1)
         @Max(100)
-        int degradedBelowAvailablePercent();
+        int degradedAtDownPercent();
 
         /** Severities of an active outage that make a system down; any other active outage makes it degraded. */
         @WithDefault("critical")

@@ -22,14 +22,17 @@ import org.hpcstatus.dashboard.DashboardViews.LoginNodeGroup;
 import org.hpcstatus.dashboard.DashboardViews.LoginNodeRow;
 import org.hpcstatus.dashboard.DashboardViews.NodeTypeRow;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
+import org.hpcstatus.dashboard.DashboardViews.PartitionRow;
 import org.hpcstatus.dashboard.DashboardViews.QueueRow;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
+import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.snapshot.StateRules;
@@ -85,17 +88,13 @@ public class DashboardService {
         LatestSnapshot latest = snapshots.latest(system).orElse(null);
         Card card = card(system, latest, active, now);
         if (latest == null) {
-            return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), rows(active));
+            return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), rows(active));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
-        return new Detail(card, loginNodeGroups(kind, latest.loginNodes()), partitions(kind, s), kind.detailUtilization(s),
-                latest.queues().stream().map(q -> new QueueRow(q.queueName, q.runningJobs, q.pendingJobs, q.heldJobs,
-                        q.activeUsers, q.coresAllocated, q.gpusAllocated, q.nodesAllocated)).toList(),
-                latest.filesystems().stream().map(f -> new FilesystemRow(f.filesystemName,
-                        !f.available ? "unavailable" : f.degraded ? "degraded" : "available", f.capacityTb, f.usedTb,
-                        f.utilizationPercent != null ? f.utilizationPercent : usedPercent(f.usedTb, f.capacityTb)))
-                        .toList(),
+        return new Detail(card, loginNodeGroups(kind, latest.loginNodes()), kind.detailUtilization(s),
+                latest.queues().stream().map(DashboardService::queue).toList(),
+                latest.filesystems().stream().map(DashboardService::filesystem).toList(),
                 latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,
                         t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel, t.gpusPerNode,
                         t.utilizationPercent, t.memoryUtilizationPercent)).toList(),
@@ -113,22 +112,22 @@ public class DashboardService {
     private Card card(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active, Instant now) {
         Instant observed = latest == null ? null : latest.snapshot().observedAt;
         Freshness freshness = Freshness.of(observed, now, system.staleAfter());
-        StateRules.Verdict verdict = rules.judge(latest, freshness, active);
+        StateRules.Verdict verdict = rules.judge(latest, freshness, active, now);
         long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
         if (latest == null) {
-            return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), freshness, null, 0,
-                    null, List.of(), List.of(), List.of());
+            return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
+                    freshness, null, 0, null, List.of(), List.of(), List.of(), List.of());
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
-        List<Figure> figures = new ArrayList<>(partitions(kind, s));
+        List<Figure> figures = new ArrayList<>();
         if (!latest.loginNodes().isEmpty()) {
             int up = (int) latest.loginNodes().stream().filter(n -> n.available).count();
             figures.add(new Figure("Login nodes", up, latest.loginNodes().size()));
         }
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
-        return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), freshness,
-                local(observed), age, service(kind, s), figures, kind.utilization(s), jobs);
+        return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
+                freshness, local(observed), age, service(kind, s), partitions(kind, s), figures, kind.utilization(s), jobs);
     }
 
     private static String service(KindProfile kind, Snapshot s) {
@@ -139,8 +138,9 @@ public class DashboardService {
         return available == null ? "Not reported" : available ? "Up" : "Down";
     }
 
-    private static List<Figure> partitions(KindProfile kind, Snapshot s) {
-        return kind.partitions(s).stream().map(p -> new Figure(p.label(), p.available(), p.total())).toList();
+    private static List<PartitionRow> partitions(KindProfile kind, Snapshot s) {
+        return kind.partitions(s).stream().map(p -> new PartitionRow(p.label(), p.total(), p.busy(), p.idle(), p.down(),
+                p.reserved(), p.counted())).toList();
     }
 
     private static List<LoginNodeGroup> loginNodeGroups(KindProfile kind, List<LoginNodeStatus> nodes) {
@@ -152,7 +152,21 @@ public class DashboardService {
 
     private static LoginNodeRow loginNode(LoginNodeStatus n) {
         return new LoginNodeRow(n.nodeName, n.nodeType, !n.available ? "inaccessible" : n.degraded ? "degraded" : "available",
-                n.userCount, n.load1min, n.load5min, n.load15min);
+                n.userCount, n.load1min, n.load5min, n.load15min, n.numCpus);
+    }
+
+    private static QueueRow queue(QueueStatus q) {
+        return new QueueRow(q.queueName, q.runningJobs, q.pendingJobs, q.heldJobs, q.activeUsers, q.coresAllocated,
+                q.gpusAllocated, q.nodesAllocated, q.coresPending, q.gpusPending);
+    }
+
+    private static FilesystemRow filesystem(FilesystemStatus f) {
+        Double inodesPercent = f.inodesUtilizationPercent != null ? f.inodesUtilizationPercent
+                : f.usedInodes == null ? null : usedPercent(f.usedInodes.doubleValue(),
+                        f.capacityInodes == null ? null : f.capacityInodes.doubleValue());
+        return new FilesystemRow(f.filesystemName, !f.available ? "unavailable" : f.degraded ? "degraded" : "available",
+                f.capacityTb, f.usedTb, f.utilizationPercent != null ? f.utilizationPercent : usedPercent(f.usedTb, f.capacityTb),
+                f.usedInodes, f.capacityInodes, inodesPercent);
     }
 
     private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {

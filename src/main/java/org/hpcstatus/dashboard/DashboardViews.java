@@ -17,10 +17,21 @@ public final class DashboardViews {
     public record Figure(String label, Integer value, Integer total) {
     }
 
-    /** service: the hub's own word on itself (Up, Down, Not reported); null for kinds that have none. */
-    public record Card(String name, String displayName, SystemState state, List<String> reasons, Freshness freshness,
-            ZonedDateTime updatedAt, long ageSeconds, String service, List<Figure> figures,
-            List<Utilization> bars, List<Figure> jobs) {
+    /**
+     * A partition's nodes by state. Idle is what collectors call available; busy is what is neither idle, down nor
+     * reserved. counted is false when the collector reported 0 nodes (its node query failed): "node data missing".
+     */
+    public record PartitionRow(String label, Integer total, Integer busy, Integer idle, Integer down, Integer reserved,
+            boolean counted) {
+    }
+
+    /**
+     * service: the hub's own word on itself (Up, Down, Not reported); null for kinds that have none. notes: facts
+     * that do not change the state (node data missing).
+     */
+    public record Card(String name, String displayName, SystemState state, List<String> reasons, List<String> notes,
+            Freshness freshness, ZonedDateTime updatedAt, long ageSeconds, String service, List<PartitionRow> partitions,
+            List<Figure> figures, List<Utilization> bars, List<Figure> jobs) {
 
         public boolean stale() {
             return freshness == Freshness.STALE;
@@ -32,7 +43,8 @@ public final class DashboardViews {
 
         /** Why a system is not simply operational; stale and no-data say so themselves. */
         public boolean showReasons() {
-            return !reasons.isEmpty() && (state == SystemState.DOWN || state == SystemState.DEGRADED);
+            return !reasons.isEmpty()
+                    && (state == SystemState.DOWN || state == SystemState.DEGRADED || state == SystemState.MAINTENANCE);
         }
     }
 
@@ -40,20 +52,29 @@ public final class DashboardViews {
             String component, String title, String description, ZonedDateTime start, ZonedDateTime estimatedResolution) {
     }
 
-    /** status is one of: available, degraded, inaccessible. */
+    /**
+     * status is one of: available, degraded, inaccessible. Where the collector sends num_cpus (the deployed ones do),
+     * its loads are percent of the node's CPUs (loadInPercent); otherwise they are raw load averages.
+     */
     public record LoginNodeRow(String name, String type, String status, Integer users, Double load1, Double load5,
-            Double load15) {
+            Double load15, Integer cpus) {
+
+        public boolean loadInPercent() {
+            return cpus != null;
+        }
     }
 
     public record LoginNodeGroup(String label, List<LoginNodeRow> nodes) {
     }
 
     public record QueueRow(String name, Integer running, Integer pending, Integer held, Integer users,
-            Integer coresAllocated, Integer gpusAllocated, Integer nodesAllocated) {
+            Integer coresAllocated, Integer gpusAllocated, Integer nodesAllocated, Integer coresPending,
+            Integer gpusPending) {
     }
 
     /** status is one of: available, degraded, unavailable. */
-    public record FilesystemRow(String name, String status, Double capacityTb, Double usedTb, Double percent) {
+    public record FilesystemRow(String name, String status, Double capacityTb, Double usedTb, Double percent,
+            Long usedInodes, Long capacityInodes, Double inodesPercent) {
     }
 
     public record NodeTypeRow(String name, Integer total, Integer available, Integer down, Integer allocated,
@@ -61,7 +82,7 @@ public final class DashboardViews {
             Double memoryPercent) {
     }
 
-    public record Detail(Card card, List<LoginNodeGroup> loginNodes, List<Figure> partitions, List<Utilization> utilization,
+    public record Detail(Card card, List<LoginNodeGroup> loginNodes, List<Utilization> utilization,
             List<QueueRow> queues, List<FilesystemRow> filesystems, List<NodeTypeRow> nodeTypes,
             List<OutageRow> outages) {
     }

@@ -3,9 +3,13 @@ package org.hpcstatus.dashboard;
 import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
+import org.hpcstatus.dashboard.DashboardViews.PartitionRow;
+import org.hpcstatus.snapshot.Utilization;
 
 /** Formatting for the templates: missing values read "n/a", never 0; times carry their zone's abbreviation. */
 @TemplateExtension(namespace = "fmt")
@@ -19,6 +23,37 @@ public class Formats {
     /** 1245 -> "1,245". */
     static String count(Integer value) {
         return value == null ? NOT_AVAILABLE : NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+
+    /** 1200000000 -> "1,200,000,000". */
+    static String bigCount(Long value) {
+        return value == null ? NOT_AVAILABLE : NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+
+    /** "2,470 busy · 13 idle · 5 down · 24 reserved": the states collected, reserved only when there are some. */
+    static String nodeStates(PartitionRow p) {
+        if (!p.counted()) {
+            return "node data missing";
+        }
+        List<String> parts = new ArrayList<>();
+        if (p.busy() != null) {
+            parts.add(count(p.busy()) + " busy");
+        }
+        if (p.idle() != null) {
+            parts.add(count(p.idle()) + " idle");
+        }
+        if (p.down() != null) {
+            parts.add(count(p.down()) + " down");
+        }
+        if (p.reserved() != null && p.reserved() > 0) {
+            parts.add(count(p.reserved()) + " reserved");
+        }
+        return String.join(" \u00B7 ", parts);
+    }
+
+    /** "245,000 of 321,536 cores", or "" when the amounts were not collected. */
+    static String amounts(Utilization u) {
+        return u.hasAmounts() ? whole(u.used()) + " of " + whole(u.total()) + " " + u.unit() : "";
     }
 
     /** 76.24 -> "76.2%". */

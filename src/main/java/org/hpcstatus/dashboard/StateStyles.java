@@ -16,6 +16,7 @@ public class StateStyles {
             case OPERATIONAL -> new Style("Operational", "\u2714", "ok");
             case DEGRADED -> new Style("Degraded", "\u26A0", "degraded");
             case DOWN -> new Style("Down", "\u2716", "down");
+            case MAINTENANCE -> new Style("Maintenance", "\u2692", "maintenance");
             case STALE -> new Style("Stale", "\u25F7", "stale");
             case NO_DATA -> new Style("No data", "?", "nodata");
         };

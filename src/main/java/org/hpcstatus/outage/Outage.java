@@ -18,6 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Outage extends PanacheEntityBase {
 
     public static final String RESOLVED = "resolved";
+    public static final String MAINTENANCE = "maintenance";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package org.hpcstatus.snapshot;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -47,25 +48,39 @@ final class ClusterProfile implements KindProfile {
 
     @Override
     public List<Partition> partitions(Snapshot s) {
-        return List.of(new Partition("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal),
-                new Partition("GPU nodes", s.gpuNodesAvailable, s.gpuNodesTotal));
+        return List.of(cpuNodes(s), gpuNodes(s));
     }
 
     @Override
     public Optional<Partition> computeNodes(Snapshot s) {
-        return Optional.of(new Partition("Compute nodes", Counts.sum(s.cpuNodesAvailable, s.gpuNodesAvailable),
-                Counts.sum(s.cpuNodesTotal, s.gpuNodesTotal)));
+        return Optional.of(new Partition("Compute nodes", Counts.sum(s.cpuNodesTotal, s.gpuNodesTotal),
+                Counts.sum(s.cpuNodesAvailable, s.gpuNodesAvailable), Counts.sum(s.cpuNodesDown, s.gpuNodesDown),
+                Counts.sum(s.cpuNodesReserved, s.gpuNodesReserved)));
+    }
+
+    static Partition cpuNodes(Snapshot s) {
+        return new Partition("CPU nodes", s.cpuNodesTotal, s.cpuNodesAvailable, s.cpuNodesDown, s.cpuNodesReserved);
+    }
+
+    static Partition gpuNodes(Snapshot s) {
+        return new Partition("GPU nodes", s.gpuNodesTotal, s.gpuNodesAvailable, s.gpuNodesDown, s.gpuNodesReserved);
     }
 
     @Override
     public List<Figure> headline(Snapshot s) {
-        return List.of(new Figure("Running jobs", s.runningJobs), new Figure("Pending jobs", s.pendingJobs),
-                new Figure("Active users", s.activeUsers));
+        List<Figure> figures = new ArrayList<>(List.of(new Figure("Running jobs", s.runningJobs),
+                new Figure("Pending jobs", s.pendingJobs)));
+        if (s.heldJobs != null) {
+            figures.add(new Figure("Held jobs", s.heldJobs));
+        }
+        figures.add(new Figure("Active users", s.activeUsers));
+        return figures;
     }
 
     @Override
     public List<Utilization> utilization(Snapshot s) {
-        return List.of(new Utilization("CPU", s.cpuUtilizationPercent), new Utilization("GPU", s.gpuUtilizationPercent));
+        return List.of(Utilization.of("CPU", s.cpuUtilizationPercent, s.cpuCoresAllocated, s.cpuCoresTotal, "cores"),
+                Utilization.of("GPU", s.gpuUtilizationPercent, s.gpuCountAllocated, s.gpuCountTotal, "GPUs"));
     }
 
     @Override

@@ -31,9 +31,10 @@ final class Counts {
     /** A cluster page's bars: the card's, then memory, then visualization GPUs when reported. */
     static List<Utilization> clusterDetail(List<Utilization> card, Snapshot s) {
         List<Utilization> bars = new ArrayList<>(card);
-        bars.add(new Utilization("Memory", s.memoryUtilizationPercent));
+        bars.add(new Utilization("Memory", s.memoryUtilizationPercent, s.memoryAllocatedGb, s.memoryTotalGb, "GB"));
         if (s.vizUtilizationPercent != null) {
-            bars.add(new Utilization("Visualization GPUs", s.vizUtilizationPercent));
+            bars.add(Utilization.of("Visualization GPUs", s.vizUtilizationPercent, s.vizCountAllocated, s.vizCountTotal,
+                    "GPUs"));
         }
         return bars;
     }

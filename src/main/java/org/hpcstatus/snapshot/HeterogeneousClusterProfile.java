@@ -75,7 +75,8 @@ final class HeterogeneousClusterProfile implements KindProfile {
     public List<Partition> partitions(Snapshot s) {
         List<Partition> partitions = new ArrayList<>(judgedPartitions(s));
         if (s.vizNodesTotal != null) {
-            partitions.add(new Partition("Visualization nodes", s.vizNodesAvailable, s.vizNodesTotal));
+            partitions.add(new Partition("Visualization nodes", s.vizNodesTotal, s.vizNodesAvailable, s.vizNodesDown,
+                    s.vizNodesReserved));
         }
         return partitions;
     }
@@ -86,17 +87,18 @@ final class HeterogeneousClusterProfile implements KindProfile {
         List<Partition> judged = new ArrayList<>();
         judged.add(computeNodes(s).orElseThrow());
         if (s.cpuNodesTotal != null) {
-            judged.add(new Partition("CPU nodes", s.cpuNodesAvailable, s.cpuNodesTotal));
+            judged.add(ClusterProfile.cpuNodes(s));
         }
         if (s.gpuNodesTotal != null) {
-            judged.add(new Partition("GPU nodes", s.gpuNodesAvailable, s.gpuNodesTotal));
+            judged.add(ClusterProfile.gpuNodes(s));
         }
         return judged;
     }
 
     @Override
     public Optional<Partition> computeNodes(Snapshot s) {
-        return Optional.of(new Partition("Compute nodes", s.computeNodesAvailable, s.computeNodesTotal));
+        return Optional.of(new Partition("Compute nodes", s.computeNodesTotal, s.computeNodesAvailable,
+                s.computeNodesDown, Counts.sum(s.cpuNodesReserved, s.gpuNodesReserved, s.vizNodesReserved)));
     }
 
     @Override

@@ -46,11 +46,38 @@ class DashboardPageTests {
         String card = card(get("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString(), "cheyenne");
         assertTrue(card.contains("state-ok"), card);
         assertTrue(card.contains("Operational"), card);
-        assertTrue(card.contains("1,850") && card.contains("/ 2,488"), card);
+        assertTrue(card.contains("<dt>CPU nodes</dt><dd>2,488 <span class=\"of\">0 busy \u00B7 1,850 idle \u00B7 15 down"
+                + " \u00B7 623 reserved</span>"), card);
         assertTrue(card.contains("76.2%"), card);
         assertTrue(card.contains("Updated <time"), card);
         assertTrue(card.contains("just now"), card);
         assertTrue(!card.contains("No update for"), card);
+    }
+
+    @Test
+    void aFullMachineReadsOperationalAndBusyNotDown() {
+        Seeds.post("cheyenne", "deployed/derecho-full-machine", Seeds.nextCurrent(clock));
+        String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
+        assertTrue(card.contains("state-ok") && card.contains("Operational"), card);
+        assertTrue(card.contains("<dt>CPU nodes</dt><dd>2,488 <span class=\"of\">2,459 busy \u00B7 0 idle \u00B7 29 down"), card);
+        assertTrue(card.contains("<dt>GPU nodes</dt><dd>82 <span class=\"of\">82 busy \u00B7 0 idle \u00B7 0 down"), card);
+        assertTrue(card.contains("100.0% <span class=\"of\">323,712 of 323,712 cores</span>"), card);
+        String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Operational") && !page.contains("Degraded") && !page.contains("Down</span>"), page);
+        // Load in percent of each login node's CPUs, on a neutral scale.
+        assertTrue(page.replaceAll("\\s+", " ").contains("aria-label=\"derecho1 load, percent of 128 CPUs\">36.8%</meter> 36.8%"),
+                page);
+    }
+
+    @Test
+    void aFailedNodeQuerySaysNodeDataMissingAndKeepsTheStateFromTheRest() {
+        Seeds.post("cheyenne", "deployed/derecho-failed-node-query", Seeds.nextCurrent(clock));
+        String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
+        assertTrue(card.contains("Operational"), card);
+        assertTrue(card.contains("<dt>CPU nodes</dt><dd><span class=\"missing\">node data missing</span>"), card);
+        assertTrue(card.contains("<li>Node data missing: the collector reported 0 nodes</li>"), card);
+        String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("node data missing (the collector reported 0 nodes)"), page);
     }
 
     @Test
@@ -84,7 +111,7 @@ class DashboardPageTests {
         });
         String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
         assertTrue(card.matches(".*<span class=\"bar-label\">GPU</span> <span class=\"meter-empty\"></span>"
-                + " <span class=\"bar-value\">n/a</span>.*"), card);
+                + " <span class=\"bar-value\">n/a .*"), card);
         assertTrue(card.contains("<dt>Active users</dt><dd>n/a</dd>"), card);
     }
 

@@ -41,6 +41,13 @@ public final class Seeds {
         asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201);
     }
 
+    /** Posts the payload file {@code payloads/<name>.json} for {@code system} at {@code at}. */
+    public static void post(String system, String name, Instant at) {
+        ObjectNode payload = TestData.payload(name);
+        payload.put("timestamp", at.toString());
+        asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201);
+    }
+
     public static void casperShaped(String system, Instant at) {
         casperShaped(system, at, payload -> { });
     }
