@@ -15,6 +15,7 @@ import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**
@@ -48,6 +49,23 @@ final class SnapshotJson {
                 case NODE_TYPES -> rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE);
             });
         }
+        return json;
+    }
+
+    /** One system in the summary: its state by the dashboard's rules, why, how old its data is, its outages. */
+    static Map<String, Object> summary(SystemStatus status) {
+        ConfiguredSystem system = status.system();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("system", system.name());
+        json.put("display_name", system.displayName());
+        json.put("state", status.verdict().state().jsonName());
+        json.put("reasons", status.verdict().reasons());
+        json.put("notes", status.verdict().notes());
+        json.put("timestamp", status.observedAt());
+        json.put("age_seconds", status.latest() == null ? null : status.ageSeconds());
+        json.put("stale", status.freshness() == Freshness.STALE);
+        json.put("stale_after_seconds", system.staleAfter().toSeconds());
+        json.put("outages", status.activeOutages().stream().map(SnapshotJson::outage).toList());
         return json;
     }
 

@@ -1,6 +1,7 @@
 package org.hpcstatus.api;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +19,13 @@ import jakarta.ws.rs.core.Response;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.ApiError;
 
 /**
- * The JSON read API: a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login (an
+ * The JSON read API: the state of every system, a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login (an
  * HTTP permission in application.properties).
  */
 @Path("/api/v1/status")
@@ -42,6 +44,9 @@ public class StatusReadResource {
     OutageService outages;
 
     @Inject
+    StatusBoard board;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -52,6 +57,20 @@ public class StatusReadResource {
                 .map(latest -> Response.ok(SnapshotJson.latest(latest, clock.instant())).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(ApiError.of("No data yet for " + system.name())).build());
+    }
+
+    /**
+     * Every configured system's state (operational, degraded, down, maintenance, stale, no_data), judged by the same
+     * rules as the pages: the one document a site's other tools (chat bots, MOTD scripts, Grafana) read.
+     */
+    @GET
+    @Path("/summary")
+    public Map<String, Object> summary() {
+        StatusBoard.Board all = board.all();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("generated_at", all.now());
+        json.put("systems", all.systems().stream().map(SnapshotJson::summary).toList());
+        return json;
     }
 
     @GET

@@ -1,13 +1,10 @@
 package org.hpcstatus.dashboard;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,17 +22,15 @@ import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.dashboard.DashboardViews.PartitionRow;
 import org.hpcstatus.dashboard.DashboardViews.QueueRow;
 import org.hpcstatus.outage.Outage;
-import org.hpcstatus.outage.OutageFields;
-import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.FilesystemStatus;
-import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
-import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.snapshot.StateRules;
+import org.hpcstatus.status.StatusBoard;
+import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.Page;
@@ -44,20 +39,11 @@ import org.hpcstatus.web.Page;
 @ApplicationScoped
 public class DashboardService {
 
-    /** Enough for any real banner; a runaway collector opening outages must not make the page unbounded. */
-    private static final int MAX_ACTIVE_OUTAGES = 200;
+    @Inject
+    StatusBoard board;
 
     @Inject
     SystemCatalog systems;
-
-    @Inject
-    SnapshotQueries snapshots;
-
-    @Inject
-    OutageService outages;
-
-    @Inject
-    StateRules rules;
 
     @Inject
     StatusConfig config;
@@ -71,24 +57,18 @@ public class DashboardService {
     /** One read-only transaction per page: the pointers, the outages, and snapshots not read before. */
     @Transactional
     public Overview overview() {
-        Instant now = clock.instant();
-        List<Outage> active = activeOutages(Optional.empty());
-        List<Card> cards = new ArrayList<>();
-        var latest = snapshots.latest(systems.all());
-        for (ConfiguredSystem system : systems.all()) {
-            cards.add(card(system, latest.get(system.id()), forSystem(active, system), now));
-        }
-        return new Overview(page("HPC system status", now), cards, rows(active));
+        StatusBoard.Board all = board.all();
+        List<Card> cards = all.systems().stream().map(this::card).toList();
+        return new Overview(page("HPC system status", all.now()), cards, rows(all.activeOutages()));
     }
 
     @Transactional
     public Detail detail(ConfiguredSystem system) {
-        Instant now = clock.instant();
-        List<Outage> active = activeOutages(Optional.of(system));
-        LatestSnapshot latest = snapshots.latest(system).orElse(null);
-        Card card = card(system, latest, active, now);
+        SystemStatus status = board.of(system);
+        Card card = card(status);
+        LatestSnapshot latest = status.latest();
         if (latest == null) {
-            return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), rows(active));
+            return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), rows(status.activeOutages()));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -98,7 +78,7 @@ public class DashboardService {
                 latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,
                         t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel, t.gpusPerNode,
                         t.utilizationPercent, t.memoryUtilizationPercent)).toList(),
-                rows(active));
+                rows(status.activeOutages()));
     }
 
     public Page page(String title) {
@@ -109,14 +89,13 @@ public class DashboardService {
         return Page.of(title, config.dashboard(), now);
     }
 
-    private Card card(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active, Instant now) {
-        Instant observed = latest == null ? null : latest.snapshot().observedAt;
-        Freshness freshness = Freshness.of(observed, now, system.staleAfter());
-        StateRules.Verdict verdict = rules.judge(latest, freshness, active, now);
-        long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
+    private Card card(SystemStatus status) {
+        ConfiguredSystem system = status.system();
+        LatestSnapshot latest = status.latest();
+        StateRules.Verdict verdict = status.verdict();
         if (latest == null) {
             return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
-                    freshness, null, 0, null, List.of(), List.of(), List.of(), List.of());
+                    status.freshness(), null, 0, null, List.of(), List.of(), List.of(), List.of());
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -127,7 +106,8 @@ public class DashboardService {
         }
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
-                freshness, local(observed), age, service(kind, s), partitions(kind, s), figures, kind.utilization(s), jobs);
+                status.freshness(), local(status.observedAt()), status.ageSeconds(), service(kind, s), partitions(kind, s),
+                figures, kind.utilization(s), jobs);
     }
 
     private static String service(KindProfile kind, Snapshot s) {
@@ -167,18 +147,6 @@ public class DashboardService {
         return new FilesystemRow(f.filesystemName, !f.available ? "unavailable" : f.degraded ? "degraded" : "available",
                 f.capacityTb, f.usedTb, f.utilizationPercent != null ? f.utilizationPercent : usedPercent(f.usedTb, f.capacityTb),
                 f.usedInodes, f.capacityInodes, inodesPercent);
-    }
-
-    private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {
-        List<Outage> active = new ArrayList<>(outages.list(false, system, MAX_ACTIVE_OUTAGES));
-        // Most severe first, then the newest.
-        active.sort(Comparator.comparingInt((Outage o) -> OutageFields.SEVERITIES.indexOf(o.severity))
-                .thenComparing(o -> o.startTime, Comparator.reverseOrder()));
-        return active;
-    }
-
-    private static List<Outage> forSystem(List<Outage> active, ConfiguredSystem system) {
-        return active.stream().filter(o -> o.systemId == system.id()).toList();
     }
 
     private List<OutageRow> rows(List<Outage> active) {

@@ -1,0 +1,22 @@
+package org.hpcstatus.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hpcstatus.outage.Outage;
+import org.hpcstatus.snapshot.Freshness;
+import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.StateRules.Verdict;
+import org.hpcstatus.system.ConfiguredSystem;
+
+/**
+ * One system as it is now: its newest snapshot (null before the first), how fresh that is, its active outages (most
+ * severe first) and the state judged from them. The pages and the summary JSON are both built from this.
+ */
+public record SystemStatus(ConfiguredSystem system, LatestSnapshot latest, Freshness freshness, long ageSeconds,
+        Verdict verdict, List<Outage> activeOutages) {
+
+    public Instant observedAt() {
+        return latest == null ? null : latest.snapshot().observedAt;
+    }
+}
