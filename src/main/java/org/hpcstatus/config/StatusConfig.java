@@ -39,8 +39,11 @@ public interface StatusConfig {
         @DurationMin(seconds = 0)
         Duration maxFutureSkew();
 
-        /** Largest request body accepted, in bytes. */
-        @WithDefault("1048576")
+        /**
+         * Largest request body accepted, in bytes. A busy day's post with several thousand per-user rows is 2-3 MiB;
+         * above 16 MiB raise quarkus.http.limits.max-body-size too, the transport's backstop.
+         */
+        @WithDefault("8388608")
         @Min(1024)
         int maxBodyBytes();
     }

@@ -63,7 +63,9 @@ public class IngestResource {
     public Response ingestStatus(@PathParam("system") String systemName,
             @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body) {
         ConfiguredSystem system = systems.require(systemName);
+        // Read here and no further: neither the body nor its JSON tree is referenced while the rows are stored.
         SnapshotParser.Parsed parsed = parser.parse(system, json.object(body, config.ingest().maxBodyBytes()));
+        body = null;
         if (dryRun) {
             // Lets a collector author check a payload against the live contract without storing anything.
             return Response.ok(new DryRunResponse(true, system.displayName() + " status is valid (dry run: nothing stored)",
