@@ -150,8 +150,8 @@ public class DashboardService {
     }
 
     private List<OutageRow> rows(List<Outage> active) {
-        return active.stream().map(o -> new OutageRow(o.id, o.systemName,
-                systems.find(o.systemName).map(ConfiguredSystem::displayName).orElse(o.systemName), o.severity, o.status,
+        return active.stream().map(o -> new OutageRow(o.id, o.allSystems() ? null : o.systemName, o.allSystems() ? "All systems"
+                : systems.find(o.systemName).map(ConfiguredSystem::displayName).orElse(o.systemName), o.severity, o.status,
                 o.component, o.title, o.description, local(o.startTime), local(o.estimatedResolution))).toList();
     }
 

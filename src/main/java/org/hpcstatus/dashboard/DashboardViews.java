@@ -48,6 +48,7 @@ public final class DashboardViews {
         }
     }
 
+    /** systemName is null for an outage of every system. */
     public record OutageRow(long id, String systemName, String systemDisplayName, String severity, String status,
             String component, String title, String description, ZonedDateTime start, ZonedDateTime estimatedResolution) {
     }

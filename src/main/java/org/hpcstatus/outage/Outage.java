@@ -12,23 +12,26 @@ import jakarta.persistence.Transient;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An outage or maintenance window on one system, reported by a collector or an operator. */
+/** An outage or maintenance window on one system or on all, reported by a collector or an operator. */
 @Entity
 @Table(name = "outage")
 public class Outage extends PanacheEntityBase {
 
     public static final String RESOLVED = "resolved";
     public static final String MAINTENANCE = "maintenance";
+    /** The system_name of an outage that concerns every configured system. */
+    public static final String ALL_SYSTEMS = "all";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "outage_id")
     public Long id;
 
-    @Column(name = "system_id", nullable = false)
-    public long systemId;
+    /** Null for an outage of every configured system (posted as system_name "all"). */
+    @Column(name = "system_id")
+    public Long systemId;
 
-    /** The configured system's name, as posted in system_name; not a column. */
+    /** The configured system's name, or "all", as posted in system_name; not a column. */
     @Transient
     public String systemName;
 
@@ -49,5 +52,14 @@ public class Outage extends PanacheEntityBase {
 
     public boolean resolved() {
         return RESOLVED.equals(status);
+    }
+
+    public boolean allSystems() {
+        return systemId == null;
+    }
+
+    /** Whether this outage is about the system with this id: its own, or one of every system. */
+    public boolean concerns(long system) {
+        return systemId == null || systemId == system;
     }
 }

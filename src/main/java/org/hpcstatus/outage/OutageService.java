@@ -50,18 +50,25 @@ public class OutageService {
     public Parsed parse(JsonNode body) {
         PayloadReader reader = new PayloadReader(config.ingest().naiveTimestampZone());
         Outage outage = reader.read(body, "", OutageFields.ALL, Set.of(), new Outage());
+        boolean allSystems = Outage.ALL_SYSTEMS.equalsIgnoreCase(outage.systemName);
         Optional<ConfiguredSystem> system = systems.find(outage.systemName);
-        if (outage.systemName != null && system.isEmpty()) {
+        if (outage.systemName != null && !allSystems && system.isEmpty()) {
             reader.problem("system_name '" + outage.systemName + "' is not a configured system (one of "
-                    + String.join(", ", systems.all().stream().map(ConfiguredSystem::name).toList()) + ")");
+                    + String.join(", ", systems.all().stream().map(ConfiguredSystem::name).toList())
+                    + ", or all for every system)");
         }
         if (outage.startTime != null && outage.endTime != null && outage.endTime.isBefore(outage.startTime)) {
             reader.problem("end_time " + outage.endTime + " is before start_time " + outage.startTime);
         }
         reader.throwIfInvalid();
-        ConfiguredSystem found = system.orElseThrow();
-        outage.systemId = found.id();
-        outage.systemName = found.name();
+        if (allSystems) {
+            outage.systemId = null;
+            outage.systemName = Outage.ALL_SYSTEMS;
+        } else {
+            ConfiguredSystem found = system.orElseThrow();
+            outage.systemId = found.id();
+            outage.systemName = found.name();
+        }
         return new Parsed(outage, reader.ignored());
     }
 
@@ -82,7 +89,7 @@ public class OutageService {
         }
     }
 
-    /** Outages newest first; unresolved only unless asked, optionally of one system. */
+    /** Outages newest first; unresolved only unless asked, optionally of one system (with those of every system). */
     @Transactional
     public List<Outage> list(boolean includeResolved, Optional<ConfiguredSystem> system, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -92,13 +99,14 @@ public class OutageService {
             parameters.and("resolved", Outage.RESOLVED);
         }
         if (system.isPresent()) {
-            query.append(" and systemId = :systemId");
+            query.append(" and (systemId = :systemId or systemId is null)");
             parameters.and("systemId", system.get().id());
         }
         List<Outage> outages = Outage.<Outage>find(query + " order by startTime desc, id desc", parameters)
                 .page(0, limit).list();
-        outages.forEach(outage -> outage.systemName = systems.all().stream().filter(s -> s.id() == outage.systemId)
-                .map(ConfiguredSystem::name).findFirst().orElse("unknown"));
+        outages.forEach(outage -> outage.systemName = outage.allSystems() ? Outage.ALL_SYSTEMS
+                : systems.all().stream().filter(s -> s.id() == outage.systemId).map(ConfiguredSystem::name).findFirst()
+                        .orElse("unknown"));
         return outages;
     }
 
@@ -150,7 +158,8 @@ public class OutageService {
 
     /** Identifies "the same outage": system, component and title, ignoring case and surrounding space. */
     static String openKey(Outage outage) {
-        return Sha256.hex(outage.systemId + "\n" + normalise(outage.component) + "\n" + normalise(outage.title));
+        String system = outage.allSystems() ? Outage.ALL_SYSTEMS : outage.systemId.toString();
+        return Sha256.hex(system + "\n" + normalise(outage.component) + "\n" + normalise(outage.title));
     }
 
     private static String normalise(String value) {

@@ -59,7 +59,7 @@ public class StatusBoard {
         Map<Long, LatestSnapshot> latest = snapshots.latest(systems.all());
         List<SystemStatus> statuses = new ArrayList<>();
         for (ConfiguredSystem system : systems.all()) {
-            List<Outage> own = active.stream().filter(o -> o.systemId == system.id()).toList();
+            List<Outage> own = active.stream().filter(o -> o.concerns(system.id())).toList();
             statuses.add(judge(system, latest.get(system.id()), own, now));
         }
         return new Board(now, statuses, active);

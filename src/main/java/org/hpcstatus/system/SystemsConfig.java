@@ -21,8 +21,8 @@ public interface SystemsConfig {
      * path segment of the API itself.
      */
     @Size(min = 1, message = "configure at least one system")
-    Map<@Pattern(regexp = "(?!(?i)(outages?|summary|reservations)$)[A-Za-z0-9][A-Za-z0-9_-]{0,63}",
-            message = "must be letters, digits, '-' and '_' (at most 64), and not outage, outages, summary or reservations") String,
+    Map<@Pattern(regexp = "(?!(?i)(outages?|summary|reservations|all)$)[A-Za-z0-9][A-Za-z0-9_-]{0,63}",
+            message = "must be letters, digits, '-' and '_' (at most 64), and not outage, outages, summary, reservations or all") String,
             SystemSettings> systems();
 
     interface SystemSettings {

@@ -110,6 +110,30 @@ class OutageTests {
     }
 
     @Test
+    void systemNameAllIsOneOutageOfEverySystem() {
+        ObjectNode posted = outage("Site-wide network outage").put("system_name", "ALL").put("severity", "major");
+        posted.remove("component");
+        int id = asCollector().body(posted.toString()).post("/api/v1/status/outage").then().statusCode(201)
+                .body("message", equalTo("Outage recorded for all")).extract().path("outage_id");
+        try {
+            for (String system : List.of("derecho", "casper", "jupyterhub")) {
+                RestAssured.given().queryParam("system_name", system).get("/api/v1/status/outages").then().statusCode(200)
+                        .body("find { it.outage_id == " + id + " }.system_name", equalTo("all"));
+            }
+            RestAssured.get("/api/v1/status/summary").then().statusCode(200)
+                    .body("systems.findAll { it.outages.find { o -> o.outage_id == " + id + " } }.size()",
+                            equalTo(RestAssured.get("/api/v1/status/summary").path("systems.size()")))
+                    .body("systems.find { it.system == 'quiet' }.outages.title", org.hamcrest.Matchers.hasItem(
+                            "Site-wide network outage"));
+            String html = RestAssured.get("/").then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertTrue(html.contains("<strong>All systems</strong>"), html);
+        } finally {
+            asCollector().body(posted.put("status", "resolved").toString()).post("/api/v1/status/outage").then()
+                    .statusCode(200).body("outage_id", equalTo(id));
+        }
+    }
+
+    @Test
     void unknownSystemNameIsA400() {
         ObjectNode outage = outage("Nope");
         outage.put("system_name", "Frontier");
