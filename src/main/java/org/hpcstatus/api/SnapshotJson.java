@@ -39,6 +39,7 @@ final class SnapshotJson {
         json.put("age_seconds", Math.max(0, Duration.between(snapshot.observedAt, now).toSeconds()));
         json.put("stale", Freshness.of(snapshot.observedAt, now, system.staleAfter()) == Freshness.STALE);
         json.put("stale_after_seconds", system.staleAfter().toSeconds());
+        json.put("warnings", warnings(snapshot));
         KindProfile kind = KindProfile.of(system.kind());
         putFields(json, snapshot, kind.fields());
         for (ChildArray array : kind.arrays()) {
@@ -66,6 +67,16 @@ final class SnapshotJson {
         json.put("stale", status.freshness() == Freshness.STALE);
         json.put("stale_after_seconds", system.staleAfter().toSeconds());
         json.put("outages", status.activeOutages().stream().map(SnapshotJson::outage).toList());
+        json.put("warnings", status.latest() == null ? List.of() : warnings(status.latest().snapshot()));
+        Map<String, Object> rejected = null;
+        if (status.rejection() != null) {
+            rejected = new LinkedHashMap<>();
+            rejected.put("since", status.rejection().firstAt);
+            rejected.put("last_at", status.rejection().lastAt);
+            rejected.put("rejections", status.rejection().rejections);
+            rejected.put("last_error", status.rejection().lastError);
+        }
+        json.put("rejected_posts", rejected);
         return json;
     }
 
@@ -76,6 +87,11 @@ final class SnapshotJson {
         json.put("created_at", outage.createdAt);
         json.put("updated_at", outage.updatedAt);
         return json;
+    }
+
+    /** What the service noticed about the post, as stored with it (one per line). */
+    private static List<String> warnings(Snapshot snapshot) {
+        return snapshot.warnings == null ? List.of() : List.of(snapshot.warnings.split("\n"));
     }
 
     private static <E> List<Map<String, Object>> rows(List<E> rows, List<Field<E>> fields) {

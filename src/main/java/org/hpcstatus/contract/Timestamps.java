@@ -36,6 +36,22 @@ public final class Timestamps {
         }
     }
 
+    /** Whether the text is a timestamp without an offset, read in the configured zone rather than stated. */
+    public static boolean isNaive(String text) {
+        String value = text.trim();
+        try {
+            OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return false;
+        } catch (DateTimeException noOffset) {
+            try {
+                LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                return true;
+            } catch (DateTimeException notATimestamp) {
+                return false;
+            }
+        }
+    }
+
     public static Instant truncate(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }

@@ -21,6 +21,7 @@ import org.hpcstatus.dashboard.DashboardViews.NodeTypeRow;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.dashboard.DashboardViews.PartitionRow;
 import org.hpcstatus.dashboard.DashboardViews.QueueRow;
+import org.hpcstatus.dashboard.DashboardViews.RejectionNotice;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.KindProfile;
@@ -29,6 +30,7 @@ import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.StateRules;
+import org.hpcstatus.status.PostRejection;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -67,12 +69,17 @@ public class DashboardService {
         SystemStatus status = board.of(system);
         Card card = card(status);
         LatestSnapshot latest = status.latest();
+        PostRejection run = status.rejection();
+        RejectionNotice rejection = run == null ? null
+                : new RejectionNotice(local(run.firstAt), run.rejections, run.credential, run.lastError);
         if (latest == null) {
-            return new Detail(card, List.of(), List.of(), List.of(), List.of(), List.of(), rows(status.activeOutages()));
+            return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), List.of(), List.of(),
+                    rows(status.activeOutages()));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
-        return new Detail(card, loginNodeGroups(kind, latest.loginNodes()), kind.detailUtilization(s),
+        List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
+        return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes()), kind.detailUtilization(s),
                 latest.queues().stream().map(DashboardService::queue).toList(),
                 latest.filesystems().stream().map(DashboardService::filesystem).toList(),
                 latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,

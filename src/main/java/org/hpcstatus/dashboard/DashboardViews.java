@@ -83,7 +83,16 @@ public final class DashboardViews {
             Double memoryPercent) {
     }
 
-    public record Detail(Card card, List<LoginNodeGroup> loginNodes, List<Utilization> utilization,
+    /** The collector's posts are being turned away: since when, how many, the latest error. */
+    public record RejectionNotice(ZonedDateTime since, long rejections, String credential, String error) {
+    }
+
+    /**
+     * collectorWarnings: what the service noticed about the newest stored post (a clock hours behind); rejection:
+     * null unless the collector's posts are being rejected.
+     */
+    public record Detail(Card card, List<String> collectorWarnings, RejectionNotice rejection,
+            List<LoginNodeGroup> loginNodes, List<Utilization> utilization,
             List<QueueRow> queues, List<FilesystemRow> filesystems, List<NodeTypeRow> nodeTypes,
             List<OutageRow> outages) {
     }

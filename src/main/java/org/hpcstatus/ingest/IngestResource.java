@@ -17,8 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.contract.ConflictException;
+import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.contract.JsonBody;
+import org.hpcstatus.contract.PayloadTooLargeException;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.KindProfile;
@@ -37,10 +41,11 @@ public class IngestResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SnapshotResponse(boolean success, String message, long statusId, Instant timestamp,
             List<Long> loginNodeIds, List<Long> queueIds, List<Long> filesystemIds, List<Long> nodeTypeIds,
-            Boolean duplicate, List<String> ignoredFields) {
+            Boolean duplicate, List<String> ignoredFields, List<String> warnings) {
     }
 
-    public record DryRunResponse(boolean success, String message, Instant timestamp, List<String> ignoredFields) {
+    public record DryRunResponse(boolean success, String message, Instant timestamp, List<String> ignoredFields,
+            List<String> warnings) {
     }
 
     @Inject
@@ -58,20 +63,36 @@ public class IngestResource {
     @Inject
     StatusConfig config;
 
+    @Inject
+    CollectorProblems problems;
+
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @Path("/{system}")
     public Response ingestStatus(@PathParam("system") String systemName,
             @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body) {
         ConfiguredSystem system = systems.require(systemName);
-        // Read here and no further: neither the body nor its JSON tree is referenced while the rows are stored.
-        SnapshotParser.Parsed parsed = parser.parse(system, json.object(body, config.ingest().maxBodyBytes()));
-        body = null;
         if (dryRun) {
-            // Lets a collector author check a payload against the live contract without storing anything.
+            // Lets a collector author check a payload against the live contract without storing anything; its
+            // rejections are the author's experiments, not a collector in trouble.
+            SnapshotParser.Parsed parsed = parser.parse(system, json.object(body, config.ingest().maxBodyBytes()));
             return Response.ok(new DryRunResponse(true, system.displayName() + " status is valid (dry run: nothing stored)",
-                    parsed.rows().snapshot().observedAt, parsed.ignoredFields())).build();
+                    parsed.rows().snapshot().observedAt, parsed.ignoredFields(), parsed.warnings())).build();
         }
-        StoredSnapshot result = ingest.ingest(parsed.rows());
+        SnapshotParser.Parsed parsed;
+        StoredSnapshot result;
+        try {
+            // Read here and no further: neither the body nor its JSON tree is referenced while the rows are stored.
+            parsed = parser.parse(system, json.object(body, config.ingest().maxBodyBytes()));
+            body = null;
+            result = ingest.ingest(parsed.rows());
+        } catch (InvalidPayloadException | PayloadTooLargeException | ConflictException rejected) {
+            problems.rejected(system, identity.getPrincipal().getName(), statusOf(rejected), rejected.getMessage());
+            throw rejected;
+        }
+        problems.warned(system, parsed.warnings());
         Set<ChildArray> arrays = KindProfile.of(system.kind()).arrays();
         var response = new SnapshotResponse(true,
                 system.displayName() + " status " + (result.duplicate() ? "already stored" : "ingested successfully"),
@@ -81,7 +102,11 @@ public class IngestResource {
                 arrays.contains(ChildArray.FILESYSTEMS) ? result.filesystemIds() : null,
                 arrays.contains(ChildArray.NODE_TYPES) ? result.nodeTypeIds() : null,
                 result.duplicate() ? true : null,
-                parsed.ignoredFields());
+                parsed.ignoredFields(), parsed.warnings());
         return Response.status(result.duplicate() ? Response.Status.OK : Response.Status.CREATED).entity(response).build();
+    }
+
+    private static int statusOf(RuntimeException rejected) {
+        return rejected instanceof PayloadTooLargeException ? 413 : rejected instanceof ConflictException ? 409 : 400;
     }
 }

@@ -1,6 +1,7 @@
 package org.hpcstatus.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -45,9 +46,15 @@ public class SnapshotParser {
     private static final Set<String> ANY_KIND_FIELDS = Arrays.stream(SystemKind.values())
             .flatMap(kind -> KindProfile.of(kind).fields().stream()).map(Field::name).collect(Collectors.toUnmodifiableSet());
 
-    /** A valid post: the rows to store, and the unknown fields (with their paths) to echo back so typos show. */
-    public record Parsed(NewSnapshot rows, List<String> ignoredFields) {
+    /**
+     * A valid post: the rows to store, the unknown fields (with their paths) to echo back so typos show, and warnings
+     * about a collector that is likely misconfigured (stored with the snapshot, shown on its system's page).
+     */
+    public record Parsed(NewSnapshot rows, List<String> ignoredFields, List<String> warnings) {
     }
+
+    /** A naive timestamp this far behind the server clock is most likely local time read as UTC. */
+    static final Duration ZONE_SUSPECT_LAG = Duration.ofMinutes(55);
 
     @Inject
     StatusConfig config;
@@ -93,7 +100,31 @@ public class SnapshotParser {
         // The deployed Derecho collector sends viz_utilization_percent: null; that says nothing worth echoing.
         List<String> ignored = reader.ignored().stream()
                 .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
-        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes), ignored);
+        List<String> warnings = clockWarnings(body, snapshot.observedAt, now);
+        snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
+        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes), ignored,
+                warnings);
+    }
+
+    /**
+     * A collector whose clock runs in local time sends naive timestamps hours behind: they are stored as sent (it may
+     * be a back-fill) but the collector's owner is told, since latest would otherwise never move.
+     */
+    private List<String> clockWarnings(JsonNode body, Instant observedAt, Instant now) {
+        JsonNode sent = body.get(TIMESTAMP);
+        if (sent == null || !sent.isTextual() || !Timestamps.isNaive(sent.textValue())) {
+            return List.of();
+        }
+        Duration behind = Duration.between(observedAt, now);
+        if (behind.compareTo(ZONE_SUSPECT_LAG) < 0) {
+            return List.of();
+        }
+        long minutes = behind.toMinutes();
+        long hours = Math.round(minutes / 60.0);
+        String lag = Math.abs(minutes - hours * 60) <= 5 ? hours + " h" : minutes + " min";
+        return List.of("timestamp " + sent.textValue().strip() + " (no offset, read as "
+                + config.ingest().naiveTimestampZone().getId() + ") is " + lag + " behind the server clock: send an"
+                + " offset, or set hpcstatus.ingest.naive-timestamp-zone");
     }
 
     /** The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). */

@@ -36,6 +36,9 @@ public class Snapshot extends PanacheEntityBase {
     @Column(name = "content_hash", nullable = false, length = 64, columnDefinition = "char(64)")
     public String contentHash;
 
+    /** What the service noticed about the post (a clock hours behind), one per line; null when nothing. */
+    public String warnings;
+
     public Boolean available;
 
     public Integer computeNodesTotal;

@@ -97,7 +97,8 @@ public class SnapshotWriter {
         for (SystemKind kind : SystemKind.values()) {
             List<Field<Snapshot>> fields = KindProfile.of(kind).fields();
             SNAPSHOT_INSERTS.put(kind, "INSERT INTO status_snapshot (snapshot_id, system_id, observed_at, received_at,"
-                    + " content_hash, " + columns(fields) + ") VALUES (?, ?, ?, ?, ?, " + placeholders(fields.size()) + ")");
+                    + " content_hash, warnings, " + columns(fields) + ") VALUES (?, ?, ?, ?, ?, ?, "
+                    + placeholders(fields.size()) + ")");
         }
     }
 
@@ -209,7 +210,8 @@ public class SnapshotWriter {
             insert.setObject(3, utc(snapshot.observedAt));
             insert.setObject(4, utc(snapshot.receivedAt));
             insert.setString(5, snapshot.contentHash);
-            bind(insert, 6, snapshot, KindProfile.of(kind).fields());
+            insert.setString(6, snapshot.warnings);
+            bind(insert, 7, snapshot, KindProfile.of(kind).fields());
             insert.executeUpdate();
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.hpcstatus.system.SystemCatalog;
 
 /**
  * Judges every configured system from its latest pointer and its active outages: one query for the pointers, one
- * for the outages, whatever the history holds. The one place the pages and the summary API get a state from.
+ * for the outages and one for the rejected-post runs, whatever the history holds. The one place the pages and the summary API get a state from.
  */
 @ApplicationScoped
 public class StatusBoard {
@@ -57,10 +58,12 @@ public class StatusBoard {
         Instant now = clock.instant();
         List<Outage> active = activeOutages(Optional.empty());
         Map<Long, LatestSnapshot> latest = snapshots.latest(systems.all());
+        Map<Long, PostRejection> rejections = new HashMap<>();
+        PostRejection.<PostRejection>listAll().forEach(run -> rejections.put(run.systemId, run));
         List<SystemStatus> statuses = new ArrayList<>();
         for (ConfiguredSystem system : systems.all()) {
             List<Outage> own = active.stream().filter(o -> o.concerns(system.id())).toList();
-            statuses.add(judge(system, latest.get(system.id()), own, now));
+            statuses.add(judge(system, latest.get(system.id()), own, rejections.get(system.id()), now));
         }
         return new Board(now, statuses, active);
     }
@@ -68,14 +71,17 @@ public class StatusBoard {
     @Transactional
     public SystemStatus of(ConfiguredSystem system) {
         Instant now = clock.instant();
-        return judge(system, snapshots.latest(system).orElse(null), activeOutages(Optional.of(system)), now);
+        return judge(system, snapshots.latest(system).orElse(null), activeOutages(Optional.of(system)),
+                PostRejection.findById(system.id()), now);
     }
 
-    private SystemStatus judge(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active, Instant now) {
+    private SystemStatus judge(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active,
+            PostRejection rejection, Instant now) {
         Instant observed = latest == null ? null : latest.snapshot().observedAt;
         Freshness freshness = Freshness.of(observed, now, system.staleAfter());
         long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
-        return new SystemStatus(system, latest, freshness, age, rules.judge(latest, freshness, active, now), active);
+        return new SystemStatus(system, latest, freshness, age, rules.judge(latest, freshness, active, now), active,
+                PostRejections.unrecovered(rejection, latest) ? rejection : null);
     }
 
     private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {

@@ -11,10 +11,11 @@ import org.hpcstatus.system.ConfiguredSystem;
 
 /**
  * One system as it is now: its newest snapshot (null before the first), how fresh that is, its active outages (most
- * severe first) and the state judged from them. The pages and the summary JSON are both built from this.
+ * severe first), the state judged from them, and the run of rejected posts its collector has not recovered from
+ * (null when none). The pages and the summary JSON are both built from this.
  */
 public record SystemStatus(ConfiguredSystem system, LatestSnapshot latest, Freshness freshness, long ageSeconds,
-        Verdict verdict, List<Outage> activeOutages) {
+        Verdict verdict, List<Outage> activeOutages, PostRejection rejection) {
 
     public Instant observedAt() {
         return latest == null ? null : latest.snapshot().observedAt;
