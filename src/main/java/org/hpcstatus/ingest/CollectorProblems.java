@@ -45,8 +45,8 @@ class CollectorProblems {
 
     void warned(ConfiguredSystem system, List<String> warnings) {
         for (String warning : warnings) {
-            // The same lag in whole hours is the same problem; its exact minutes change with every post.
-            if (firstThisHour(system, warning.replaceAll("\\d", "#"))) {
+            // The same problem whatever its figures: the lag ("7 h", "414 min") and the time sent change with each post.
+            if (firstThisHour(system, warning.replaceAll("\\d+ (h|min)\\b", "#").replaceAll("\\d", "#"))) {
                 Log.warnf("%s collector (logged once an hour): %s", system.name(), warning);
             }
         }
