@@ -48,6 +48,7 @@ final class SnapshotJson {
                 case QUEUES -> rows(latest.queues(), SnapshotFields.QUEUE);
                 case FILESYSTEMS -> rows(latest.filesystems(), SnapshotFields.FILESYSTEM);
                 case NODE_TYPES -> rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE);
+                case HUB_NODES -> rows(latest.hubNodes(), SnapshotFields.HUB_NODE);
             });
         }
         return json;

@@ -14,9 +14,10 @@ import java.util.function.Function;
  * @param required  whether a post without it is rejected
  * @param maxLength for TEXT, the longest accepted value
  * @param allowed   for TEXT, the accepted values (empty: any)
+ * @param keepEmpty for TEXT, whether "" is a value (a free node's job list) rather than "not sent"
  */
 public record Field<E>(String name, FieldType type, boolean required, int maxLength, List<String> allowed,
-        Function<E, Object> getter, BiConsumer<E, Object> setter) {
+        boolean keepEmpty, Function<E, Object> getter, BiConsumer<E, Object> setter) {
 
     public static <E> Field<E> count(String name, Function<E, Integer> getter, BiConsumer<E, Integer> setter) {
         return of(name, FieldType.COUNT, getter, setter, Integer.class);
@@ -39,7 +40,7 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
     }
 
     public static <E> Field<E> text(String name, int maxLength, Function<E, String> getter, BiConsumer<E, String> setter) {
-        return new Field<>(name, FieldType.TEXT, false, maxLength, List.of(), getter::apply,
+        return new Field<>(name, FieldType.TEXT, false, maxLength, List.of(), false, getter::apply,
                 (entity, value) -> setter.accept(entity, (String) value));
     }
 
@@ -49,7 +50,7 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
 
     private static <E, T> Field<E> of(String name, FieldType type, Function<E, T> getter, BiConsumer<E, T> setter,
             Class<T> valueClass) {
-        return new Field<>(name, type, false, 0, List.of(), getter::apply,
+        return new Field<>(name, type, false, 0, List.of(), false, getter::apply,
                 (entity, value) -> setter.accept(entity, valueClass.cast(value)));
     }
 
@@ -62,10 +63,15 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
     }
 
     public Field<E> mandatory() {
-        return new Field<>(name, type, true, maxLength, allowed, getter, setter);
+        return new Field<>(name, type, true, maxLength, allowed, keepEmpty, getter, setter);
     }
 
     public Field<E> oneOf(String... values) {
-        return new Field<>(name, type, required, maxLength, List.of(values), getter, setter);
+        return new Field<>(name, type, required, maxLength, List.of(values), keepEmpty, getter, setter);
+    }
+
+    /** An empty string is stored and read back as sent, not taken for a value that was not collected. */
+    public Field<E> keepingEmpty() {
+        return new Field<>(name, type, required, maxLength, allowed, true, getter, setter);
     }
 }

@@ -187,7 +187,7 @@ public final class PayloadReader {
             if (field.required()) {
                 problems.add(path + " must not be empty");
             }
-            return null;
+            return field.keepEmpty() ? value : null;
         }
         if (value.length() > field.maxLength()) {
             problems.add(path + " must be at most " + field.maxLength() + " characters, got " + value.length());

@@ -15,6 +15,7 @@ import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.Figure;
 import org.hpcstatus.dashboard.DashboardViews.FilesystemRow;
+import org.hpcstatus.dashboard.DashboardViews.HubNodeRow;
 import org.hpcstatus.dashboard.DashboardViews.LoginNodeGroup;
 import org.hpcstatus.dashboard.DashboardViews.LoginNodeRow;
 import org.hpcstatus.dashboard.DashboardViews.NodeTypeRow;
@@ -74,12 +75,15 @@ public class DashboardService {
                 : new RejectionNotice(local(run.firstAt), run.rejections, run.credential, run.lastError);
         if (latest == null) {
             return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), List.of(), List.of(),
-                    rows(status.activeOutages()));
+                    List.of(), List.of(), rows(status.activeOutages()));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
         List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
         return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes()), kind.detailUtilization(s),
+                kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
+                latest.hubNodes().stream().map(n -> new HubNodeRow(n.name, n.state, n.jobsRunning, n.jobsTotal,
+                        n.cpusUsed, n.cpusTotal, n.gpusUsed, n.gpusTotal, n.memoryUsedGb, n.memoryTotalGb)).toList(),
                 latest.queues().stream().map(DashboardService::queue).toList(),
                 latest.filesystems().stream().map(DashboardService::filesystem).toList(),
                 latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,

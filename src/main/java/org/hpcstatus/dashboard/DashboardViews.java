@@ -83,6 +83,11 @@ public final class DashboardViews {
             Double memoryPercent) {
     }
 
+    /** One node behind a JupyterHub: its scheduler state and what its sessions use of it. */
+    public record HubNodeRow(String name, String state, Integer jobsRunning, Integer jobsTotal, Integer cpusUsed,
+            Integer cpusTotal, Integer gpusUsed, Integer gpusTotal, Double memoryUsedGb, Double memoryTotalGb) {
+    }
+
     /** The collector's posts are being turned away: since when, how many, the latest error. */
     public record RejectionNotice(ZonedDateTime since, long rejections, String credential, String error) {
     }
@@ -92,7 +97,8 @@ public final class DashboardViews {
      * null unless the collector's posts are being rejected.
      */
     public record Detail(Card card, List<String> collectorWarnings, RejectionNotice rejection,
-            List<LoginNodeGroup> loginNodes, List<Utilization> utilization,
+            List<LoginNodeGroup> loginNodes, List<Utilization> utilization, List<Figure> sessions,
+            List<HubNodeRow> hubNodes,
             List<QueueRow> queues, List<FilesystemRow> filesystems, List<NodeTypeRow> nodeTypes,
             List<OutageRow> outages) {
     }

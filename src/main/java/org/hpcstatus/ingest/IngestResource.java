@@ -41,7 +41,7 @@ public class IngestResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SnapshotResponse(boolean success, String message, long statusId, Instant timestamp,
             List<Long> loginNodeIds, List<Long> queueIds, List<Long> filesystemIds, List<Long> nodeTypeIds,
-            Boolean duplicate, List<String> ignoredFields, List<String> warnings) {
+            List<Long> nodeIds, Boolean duplicate, List<String> ignoredFields, List<String> warnings) {
     }
 
     public record DryRunResponse(boolean success, String message, Instant timestamp, List<String> ignoredFields,
@@ -101,6 +101,7 @@ public class IngestResource {
                 arrays.contains(ChildArray.QUEUES) ? result.queueIds() : null,
                 arrays.contains(ChildArray.FILESYSTEMS) ? result.filesystemIds() : null,
                 arrays.contains(ChildArray.NODE_TYPES) ? result.nodeTypeIds() : null,
+                arrays.contains(ChildArray.HUB_NODES) ? result.hubNodeIds() : null,
                 result.duplicate() ? true : null,
                 parsed.ignoredFields(), parsed.warnings());
         return Response.status(result.duplicate() ? Response.Status.OK : Response.Status.CREATED).entity(response).build();

@@ -23,6 +23,7 @@ import org.hpcstatus.contract.PayloadReader;
 import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.FilesystemStatus;
+import org.hpcstatus.snapshot.HubNodeStatus;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.NewSnapshot;
@@ -79,6 +80,8 @@ public class SnapshotParser {
                 FilesystemStatus::new, f -> f.filesystemName, "filesystem_name");
         List<NodeTypeStatus> nodeTypes = array(reader, body, kind, ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE,
                 NodeTypeStatus::new, t -> t.nodeType, "node_type");
+        List<HubNodeStatus> hubNodes = array(reader, body, kind, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE,
+                HubNodeStatus::new, n -> n.name, "name");
         kind.derive(snapshot, reader);
         if (observedAt != null && observedAt.isAfter(now.plus(config.ingest().maxFutureSkew()))) {
             reader.problem("timestamp " + observedAt + " is more than " + config.ingest().maxFutureSkew().toMinutes()
@@ -96,13 +99,15 @@ public class SnapshotParser {
                 .addAll(ChildArray.QUEUES.jsonName, queues, SnapshotFields.QUEUE)
                 .addAll(ChildArray.FILESYSTEMS.jsonName, filesystems, SnapshotFields.FILESYSTEM)
                 .addAll(ChildArray.NODE_TYPES.jsonName, nodeTypes, SnapshotFields.NODE_TYPE)
+                .addAll(ChildArray.HUB_NODES.jsonName, hubNodes, SnapshotFields.HUB_NODE)
                 .hex();
         // The deployed Derecho collector sends viz_utilization_percent: null; that says nothing worth echoing.
         List<String> ignored = reader.ignored().stream()
                 .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
         List<String> warnings = clockWarnings(body, snapshot.observedAt, now);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
-        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes), ignored,
+        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes, hubNodes),
+                ignored,
                 warnings);
     }
 

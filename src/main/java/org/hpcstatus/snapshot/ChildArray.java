@@ -5,7 +5,8 @@ public enum ChildArray {
     LOGIN_NODES("login_nodes"),
     QUEUES("queues"),
     FILESYSTEMS("filesystems"),
-    NODE_TYPES("node_types");
+    NODE_TYPES("node_types"),
+    HUB_NODES("nodes");
 
     /** The array's name in the JSON of a post and of the read API. */
     public final String jsonName;

@@ -22,7 +22,8 @@ final class HeterogeneousClusterProfile implements KindProfile {
     private static final List<Field<Snapshot>> FIELDS = SnapshotFields.concat(SnapshotFields.COMPUTE_NODES,
             SnapshotFields.PARTITIONS, SnapshotFields.VIZ_PARTITION, SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
-    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(EnumSet.allOf(ChildArray.class));
+    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(EnumSet.of(ChildArray.LOGIN_NODES,
+            ChildArray.QUEUES, ChildArray.FILESYSTEMS, ChildArray.NODE_TYPES));
 
     private HeterogeneousClusterProfile() {
     }

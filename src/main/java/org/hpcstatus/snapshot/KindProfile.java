@@ -78,6 +78,11 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
         return utilization(snapshot);
     }
 
+    /** What a hub's sessions run as (jobs by where they run); empty for kinds without sessions. */
+    default List<Figure> sessionBreakdown(Snapshot snapshot) {
+        return List.of();
+    }
+
     /** Login nodes grouped under headings, in page order. */
     default Map<String, List<LoginNodeStatus>> loginNodeGroups(List<LoginNodeStatus> nodes) {
         Map<String, List<LoginNodeStatus>> groups = new LinkedHashMap<>();

@@ -9,5 +9,6 @@ import org.hpcstatus.system.ConfiguredSystem;
  * empty.
  */
 public record NewSnapshot(ConfiguredSystem system, Snapshot snapshot, List<LoginNodeStatus> loginNodes,
-        List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes) {
+        List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes,
+        List<HubNodeStatus> hubNodes) {
 }

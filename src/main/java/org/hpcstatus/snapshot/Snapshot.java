@@ -86,4 +86,25 @@ public class Snapshot extends PanacheEntityBase {
     public Integer heldJobs;
     public Integer activeUsers;
     public Integer activeSessions;
+
+    // The capacity behind a JupyterHub, as its deployed collector reports it.
+    public Integer nodesTotal;
+    public Integer nodesFree;
+    public Integer nodesBusy;
+    public Integer nodesDown;
+    public Integer cpusTotal;
+    public Integer cpusFree;
+    public Integer cpusUsed;
+    public Integer gpusTotal;
+    public Integer gpusFree;
+    public Integer gpusUsed;
+    @Column(name = "memory_free_gb")
+    public Double memoryFreeGb;
+    @Column(name = "memory_used_gb")
+    public Double memoryUsedGb;
+    public Integer jobsRunning;
+    public Integer jobsSuspended;
+    public Integer casperLoginJobs;
+    public Integer casperBatchJobs;
+    public Integer derechoBatchJobs;
 }

@@ -66,6 +66,46 @@ public final class SnapshotFields {
             count("compute_nodes_available", s -> s.computeNodesAvailable, (s, v) -> s.computeNodesAvailable = v),
             count("compute_nodes_down", s -> s.computeNodesDown, (s, v) -> s.computeNodesDown = v));
 
+    /** The capacity behind a JupyterHub and the jobs its sessions run as (deployed hub collector). */
+    static final List<Field<Snapshot>> HUB_CAPACITY = List.of(
+            count("nodes_total", s -> s.nodesTotal, (s, v) -> s.nodesTotal = v),
+            count("nodes_free", s -> s.nodesFree, (s, v) -> s.nodesFree = v),
+            count("nodes_busy", s -> s.nodesBusy, (s, v) -> s.nodesBusy = v),
+            count("nodes_down", s -> s.nodesDown, (s, v) -> s.nodesDown = v),
+            count("cpus_total", s -> s.cpusTotal, (s, v) -> s.cpusTotal = v),
+            count("cpus_free", s -> s.cpusFree, (s, v) -> s.cpusFree = v),
+            count("cpus_used", s -> s.cpusUsed, (s, v) -> s.cpusUsed = v),
+            count("gpus_total", s -> s.gpusTotal, (s, v) -> s.gpusTotal = v),
+            count("gpus_free", s -> s.gpusFree, (s, v) -> s.gpusFree = v),
+            count("gpus_used", s -> s.gpusUsed, (s, v) -> s.gpusUsed = v),
+            percent("gpu_utilization_percent", s -> s.gpuUtilizationPercent, (s, v) -> s.gpuUtilizationPercent = v),
+            amount("memory_total_gb", s -> s.memoryTotalGb, (s, v) -> s.memoryTotalGb = v),
+            amount("memory_free_gb", s -> s.memoryFreeGb, (s, v) -> s.memoryFreeGb = v),
+            amount("memory_used_gb", s -> s.memoryUsedGb, (s, v) -> s.memoryUsedGb = v),
+            count("jobs_running", s -> s.jobsRunning, (s, v) -> s.jobsRunning = v),
+            count("jobs_suspended", s -> s.jobsSuspended, (s, v) -> s.jobsSuspended = v),
+            count("casper_login_jobs", s -> s.casperLoginJobs, (s, v) -> s.casperLoginJobs = v),
+            count("casper_batch_jobs", s -> s.casperBatchJobs, (s, v) -> s.casperBatchJobs = v),
+            count("derecho_batch_jobs", s -> s.derechoBatchJobs, (s, v) -> s.derechoBatchJobs = v));
+
+    /** One node behind a JupyterHub. */
+    public static final List<Field<HubNodeStatus>> HUB_NODE = List.of(
+            text("name", 128, (HubNodeStatus n) -> n.name, (n, v) -> n.name = v).mandatory(),
+            text("state", 64, (HubNodeStatus n) -> n.state, (n, v) -> n.state = v),
+            count("jobs_total", n -> n.jobsTotal, (n, v) -> n.jobsTotal = v),
+            count("jobs_running", n -> n.jobsRunning, (n, v) -> n.jobsRunning = v),
+            count("jobs_suspended", n -> n.jobsSuspended, (n, v) -> n.jobsSuspended = v),
+            amount("memory_free_gb", n -> n.memoryFreeGb, (n, v) -> n.memoryFreeGb = v),
+            amount("memory_total_gb", n -> n.memoryTotalGb, (n, v) -> n.memoryTotalGb = v),
+            amount("memory_used_gb", n -> n.memoryUsedGb, (n, v) -> n.memoryUsedGb = v),
+            count("cpus_free", n -> n.cpusFree, (n, v) -> n.cpusFree = v),
+            count("cpus_total", n -> n.cpusTotal, (n, v) -> n.cpusTotal = v),
+            count("cpus_used", n -> n.cpusUsed, (n, v) -> n.cpusUsed = v),
+            count("gpus_free", n -> n.gpusFree, (n, v) -> n.gpusFree = v),
+            count("gpus_total", n -> n.gpusTotal, (n, v) -> n.gpusTotal = v),
+            count("gpus_used", n -> n.gpusUsed, (n, v) -> n.gpusUsed = v),
+            text("job_ids", 8000, (HubNodeStatus n) -> n.jobIds, (n, v) -> n.jobIds = v).keepingEmpty());
+
     public static final List<Field<LoginNodeStatus>> LOGIN_NODE = List.of(
             text("node_name", 128, (LoginNodeStatus n) -> n.nodeName, (n, v) -> n.nodeName = v).mandatory(),
             text("node_type", 16, (LoginNodeStatus n) -> n.nodeType, (n, v) -> n.nodeType = v).oneOf(LOGIN_NODE_TYPES),

@@ -97,8 +97,10 @@ public class SnapshotQueries {
         filesystems.forEach(row -> row.filesystemName = lookups.nameOf(Kind.FILESYSTEM, row.filesystemId));
         List<NodeTypeStatus> nodeTypes = NodeTypeStatus.list("snapshotId = ?1 order by id", id);
         nodeTypes.forEach(row -> row.nodeType = lookups.nameOf(Kind.NODE_TYPE, row.nodeTypeId));
+        List<HubNodeStatus> hubNodes = HubNodeStatus.list("snapshotId = ?1 order by id", id);
+        hubNodes.forEach(row -> row.name = lookups.nameOf(Kind.HUB_NODE, row.hubNodeId));
         return new LatestSnapshot(system, snapshot, List.copyOf(loginNodes), List.copyOf(queues),
-                List.copyOf(filesystems), List.copyOf(nodeTypes));
+                List.copyOf(filesystems), List.copyOf(nodeTypes), List.copyOf(hubNodes));
     }
 
     /**
@@ -120,7 +122,7 @@ public class SnapshotQueries {
         long id = original.id;
         return Optional.of(new StoredSnapshot(id, original.observedAt, childIds(LoginNodeStatus.class, id),
                 childIds(QueueStatus.class, id), childIds(FilesystemStatus.class, id), childIds(NodeTypeStatus.class, id),
-                true));
+                childIds(HubNodeStatus.class, id), true));
     }
 
     private List<Long> childIds(Class<? extends PanacheEntityBase> childType, long snapshotId) {

@@ -73,6 +73,9 @@ public class SnapshotWriter {
     private static final ChildTable<NodeTypeStatus> NODE_TYPES = new ChildTable<>("node_type_status",
             "node_type_status_id", "node_type_status_seq", "node_type_id", "node_type", SnapshotFields.NODE_TYPE,
             row -> row.nodeTypeId);
+    private static final ChildTable<HubNodeStatus> HUB_NODES = new ChildTable<>("hub_node_status",
+            "hub_node_status_id", "hub_node_status_seq", "hub_node_id", "name", SnapshotFields.HUB_NODE,
+            row -> row.hubNodeId);
 
     /** A write that the database refused or could not take; the cause says why. Nothing of it was stored. */
     public static class WriteFailedException extends RuntimeException {
@@ -113,7 +116,7 @@ public class SnapshotWriter {
                 ensureLatestPointer(connection, system.id());
             }
             ids.verifyBlockSize(connection, List.of("status_snapshot_seq", LOGIN_NODES.sequence, QUEUES.sequence,
-                    FILESYSTEMS.sequence, NODE_TYPES.sequence));
+                    FILESYSTEMS.sequence, NODE_TYPES.sequence, HUB_NODES.sequence));
         }
     }
 
@@ -170,9 +173,10 @@ public class SnapshotWriter {
         List<Long> queueIds = insertChildren(connection, QUEUES, report.queues(), snapshot.id);
         List<Long> filesystemIds = insertChildren(connection, FILESYSTEMS, report.filesystems(), snapshot.id);
         List<Long> nodeTypeIds = insertChildren(connection, NODE_TYPES, report.nodeTypes(), snapshot.id);
+        List<Long> hubNodeIds = insertChildren(connection, HUB_NODES, report.hubNodes(), snapshot.id);
         moveLatestPointer(connection, snapshot);
         return new StoredSnapshot(snapshot.id, snapshot.observedAt, loginNodeIds, queueIds, filesystemIds, nodeTypeIds,
-                false);
+                hubNodeIds, false);
     }
 
     /**

@@ -8,5 +8,5 @@ import java.util.List;
  * the ids of an identical snapshot stored by an earlier post.
  */
 public record StoredSnapshot(long statusId, Instant timestamp, List<Long> loginNodeIds, List<Long> queueIds,
-        List<Long> filesystemIds, List<Long> nodeTypeIds, boolean duplicate) {
+        List<Long> filesystemIds, List<Long> nodeTypeIds, List<Long> hubNodeIds, boolean duplicate) {
 }

@@ -27,7 +27,8 @@ public class Lookups {
         LOGIN_NODE("login_node", "login_node_id"),
         QUEUE("batch_queue", "queue_id"),
         FILESYSTEM("filesystem", "filesystem_id"),
-        NODE_TYPE("node_type", "node_type_id");
+        NODE_TYPE("node_type", "node_type_id"),
+        HUB_NODE("hub_node", "hub_node_id");
 
         final String table;
         final String idColumn;

@@ -61,7 +61,7 @@ class FieldRoundTripTests {
         ObjectNode posted = row(profile.fields(), distinct);
         Map<ChildArray, List<? extends Field<?>>> arrays = Map.of(ChildArray.LOGIN_NODES, profile.loginNodeFields(),
                 ChildArray.QUEUES, SnapshotFields.QUEUE, ChildArray.FILESYSTEMS, SnapshotFields.FILESYSTEM,
-                ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE);
+                ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE);
         for (ChildArray array : profile.arrays()) {
             posted.putArray(array.jsonName).add(row(arrays.get(array), distinct));
         }
