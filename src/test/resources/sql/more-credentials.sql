@@ -15,3 +15,10 @@ VALUES ('retired_collector', '$2y$10$bXB5AGzv3AAzMIgXLG0pdOH8dbr11Iuv8G/p7D92qFc
 INSERT INTO role_api_credentials (role_id, api_credentials_id)
 SELECT r.role_id, ac.api_credentials_id FROM role r, api_credentials ac
 WHERE r.role_name = 'admin' AND ac.username = 'retired_collector';
+
+-- Same password, the 'admin' role: may also see per-user load (VIEW_SYSTEM_STATUS_USER_INFO).
+INSERT INTO api_credentials (username, password_hash, description, active)
+VALUES ('site_admin', '$2y$10$bXB5AGzv3AAzMIgXLG0pdOH8dbr11Iuv8G/p7D92qFcmB4toy00oW', 'Site administrator', 1);
+INSERT INTO role_api_credentials (role_id, api_credentials_id)
+SELECT r.role_id, ac.api_credentials_id FROM role r, api_credentials ac
+WHERE r.role_name = 'admin' AND ac.username = 'site_admin';

@@ -13,6 +13,7 @@ import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
 import org.hpcstatus.status.SystemStatus;
@@ -27,7 +28,12 @@ final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    static Map<String, Object> latest(LatestSnapshot latest, Instant now) {
+    /**
+     * A system's newest snapshot as posted, with its current reservations; the per-user load (personal data) only
+     * when {@code withUserInfo}, and otherwise not even its key.
+     */
+    static Map<String, Object> latest(LatestSnapshot latest, Instant now, List<Reservation> reservations,
+            boolean withUserInfo) {
         ConfiguredSystem system = latest.system();
         Snapshot snapshot = latest.snapshot();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -43,12 +49,26 @@ final class SnapshotJson {
         KindProfile kind = KindProfile.of(system.kind());
         putFields(json, snapshot, kind.fields());
         for (ChildArray array : kind.arrays()) {
+            if (array == ChildArray.USER_LOADS && !withUserInfo) {
+                continue;
+            }
             json.put(array.jsonName, switch (array) {
                 case LOGIN_NODES -> rows(latest.loginNodes(), kind.loginNodeFields());
                 case QUEUES -> rows(latest.queues(), SnapshotFields.QUEUE);
                 case FILESYSTEMS -> rows(latest.filesystems(), SnapshotFields.FILESYSTEM);
                 case NODE_TYPES -> rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE);
                 case HUB_NODES -> rows(latest.hubNodes(), SnapshotFields.HUB_NODE);
+                case QUEUE_DEFINITIONS -> latest.queueDefinitions().stream().map(q -> {
+                    Map<String, Object> row = row(q, SnapshotFields.QUEUE_DEFINITION);
+                    row.put("defined_at", q.definedAt);
+                    return row;
+                }).toList();
+                case RESERVATIONS -> reservations.stream().map(r -> reservation(r, system)).toList();
+                case USER_LOADS -> latest.userLoads().stream().map(u -> {
+                    Map<String, Object> row = row(u, SnapshotFields.USER_LOAD);
+                    row.put("first_seen", u.firstSeen);
+                    return row;
+                }).toList();
             });
         }
         return json;
@@ -95,12 +115,25 @@ final class SnapshotJson {
         return snapshot.warnings == null ? List.of() : List.of(snapshot.warnings.split("\n"));
     }
 
+    /** A reservation as posted, with when it was first and last reported. */
+    static Map<String, Object> reservation(Reservation reservation, ConfiguredSystem system) {
+        reservation.systemName = system.name();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reservation_id", reservation.id);
+        putFields(json, reservation, SnapshotFields.RESERVATION);
+        json.put("first_reported_at", reservation.firstReportedAt);
+        json.put("last_reported_at", reservation.lastReportedAt);
+        return json;
+    }
+
     private static <E> List<Map<String, Object>> rows(List<E> rows, List<Field<E>> fields) {
-        return rows.stream().map(row -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            putFields(json, row, fields);
-            return json;
-        }).toList();
+        return rows.stream().map(row -> row(row, fields)).toList();
+    }
+
+    private static <E> Map<String, Object> row(E row, List<Field<E>> fields) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putFields(json, row, fields);
+        return json;
     }
 
     private static <E> void putFields(Map<String, Object> json, E entity, List<Field<E>> fields) {

@@ -1,6 +1,7 @@
 package org.hpcstatus.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.contract.InvalidPayloadException;
+import org.hpcstatus.security.Permissions;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.status.StatusBoard;
@@ -49,12 +52,26 @@ public class StatusReadResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityIdentity identity;
+
+    private Optional<ConfiguredSystem> systemFilter(String systemName) {
+        if (systemName == null || systemName.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(systems.find(systemName).orElseThrow(() -> new InvalidPayloadException(
+                "system_name '" + systemName + "' is not a configured system")));
+    }
+
     @GET
     @Path("/{system}/latest")
     public Response latest(@PathParam("system") String systemName) {
         ConfiguredSystem system = systems.require(systemName);
+        Instant now = clock.instant();
         return snapshots.latest(system)
-                .map(latest -> Response.ok(SnapshotJson.latest(latest, clock.instant())).build())
+                .map(latest -> Response.ok(SnapshotJson.latest(latest, now,
+                        snapshots.currentReservations(Optional.of(system), false, now),
+                        identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO))).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(ApiError.of("No data yet for " + system.name())).build());
     }
@@ -73,16 +90,24 @@ public class StatusReadResource {
         return json;
     }
 
+    /** Reservations still reported and not ended, soonest first; of one system, and only those not begun, if asked. */
+    @GET
+    @Path("/reservations")
+    public List<Map<String, Object>> reservations(@QueryParam("system_name") String systemName,
+            @QueryParam("upcoming_only") @DefaultValue("false") boolean upcomingOnly) {
+        Optional<ConfiguredSystem> system = systemFilter(systemName);
+        return snapshots.currentReservations(system, upcomingOnly, clock.instant()).stream()
+                .map(r -> SnapshotJson.reservation(r, systems.all().stream().filter(s -> s.id() == r.systemId)
+                        .findFirst().orElseThrow()))
+                .toList();
+    }
+
     @GET
     @Path("/outages")
     public List<Map<String, Object>> outages(@QueryParam("include_resolved") @DefaultValue("false") boolean includeResolved,
             @QueryParam("system_name") String systemName,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        Optional<ConfiguredSystem> system = Optional.empty();
-        if (systemName != null && !systemName.isBlank()) {
-            system = Optional.of(systems.find(systemName).orElseThrow(() -> new InvalidPayloadException(
-                    "system_name '" + systemName + "' is not a configured system")));
-        }
+        Optional<ConfiguredSystem> system = systemFilter(systemName);
         if (limit < 1 || limit > MAX_OUTAGES) {
             throw new InvalidPayloadException("limit must be from 1 to " + MAX_OUTAGES + ", got " + limit);
         }

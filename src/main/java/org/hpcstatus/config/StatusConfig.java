@@ -46,6 +46,19 @@ public interface StatusConfig {
         @WithDefault("8388608")
         @Min(1024)
         int maxBodyBytes();
+
+        /**
+         * Per-user load rows that read the same in consecutive posts extend one span; a post further than this after
+         * the previous one (the collector was silent) starts every span anew.
+         */
+        @WithDefault("15M")
+        @DurationMin(minutes = 1)
+        Duration userLoadSpanGap();
+
+        /** A reservation not re-reported for this long has ended or been cancelled, and is no longer shown. */
+        @WithDefault("30M")
+        @DurationMin(minutes = 1)
+        Duration reservationForgetAfter();
     }
 
     interface Security {

@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
+import org.hpcstatus.security.Permissions;
 import org.hpcstatus.web.Page;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
@@ -36,6 +38,9 @@ public class DashboardResource {
     @Inject
     SystemCatalog systems;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     public TemplateInstance overview() {
         DashboardService.Overview overview = dashboard.overview();
@@ -46,6 +51,7 @@ public class DashboardResource {
     @Path("status/{system}")
     public TemplateInstance detail(@PathParam("system") String systemName) {
         ConfiguredSystem system = systems.require(systemName);
-        return Templates.detail(dashboard.page(system.displayName() + " status"), dashboard.detail(system));
+        return Templates.detail(dashboard.page(system.displayName() + " status"),
+                dashboard.detail(system, identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO)));
     }
 }

@@ -21,13 +21,16 @@ import org.hpcstatus.dashboard.DashboardViews.LoginNodeRow;
 import org.hpcstatus.dashboard.DashboardViews.NodeTypeRow;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.dashboard.DashboardViews.PartitionRow;
+import org.hpcstatus.dashboard.DashboardViews.QueueDefinitionRow;
 import org.hpcstatus.dashboard.DashboardViews.QueueRow;
+import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
 import org.hpcstatus.dashboard.DashboardViews.RejectionNotice;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.StateRules;
@@ -65,8 +68,9 @@ public class DashboardService {
         return new Overview(page("HPC system status", all.now()), cards, rows(all.activeOutages()));
     }
 
+    /** A system's page; the per-user load (personal data) only when {@code withUserInfo}. */
     @Transactional
-    public Detail detail(ConfiguredSystem system) {
+    public Detail detail(ConfiguredSystem system, boolean withUserInfo) {
         SystemStatus status = board.of(system);
         Card card = card(status);
         LatestSnapshot latest = status.latest();
@@ -75,7 +79,7 @@ public class DashboardService {
                 : new RejectionNotice(local(run.firstAt), run.rejections, run.credential, run.lastError);
         if (latest == null) {
             return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of(), rows(status.activeOutages()));
+                    List.of(), List.of(), List.of(), List.of(), rows(status.activeOutages()));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -84,7 +88,10 @@ public class DashboardService {
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
                 latest.hubNodes().stream().map(n -> new HubNodeRow(n.name, n.state, n.jobsRunning, n.jobsTotal,
                         n.cpusUsed, n.cpusTotal, n.gpusUsed, n.gpusTotal, n.memoryUsedGb, n.memoryTotalGb)).toList(),
-                latest.queues().stream().map(DashboardService::queue).toList(),
+                latest.queueDefinitions().stream().map(q -> new QueueDefinitionRow(q.queueName, q.queueType,
+                        QueueLoads.status(q), q.totalJobs)).toList(),
+                withUserInfo ? QueueLoads.top(latest.userLoads()) : List.of(),
+                latest.queues().stream().map(q -> queue(q, latest.queueDefinitions())).toList(),
                 latest.filesystems().stream().map(DashboardService::filesystem).toList(),
                 latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,
                         t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel, t.gpusPerNode,
@@ -106,7 +113,8 @@ public class DashboardService {
         StateRules.Verdict verdict = status.verdict();
         if (latest == null) {
             return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
-                    status.freshness(), null, 0, null, List.of(), List.of(), List.of(), List.of());
+                    status.freshness(), null, 0, null, List.of(), List.of(), List.of(), List.of(),
+                    reservations(status));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -118,7 +126,13 @@ public class DashboardService {
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
                 status.freshness(), local(status.observedAt()), status.ageSeconds(), service(kind, s), partitions(kind, s),
-                figures, kind.utilization(s), jobs);
+                figures, kind.utilization(s), jobs, reservations(status));
+    }
+
+    private List<ReservationRow> reservations(SystemStatus status) {
+        return status.reservations().stream().map(r -> new ReservationRow(r.reservationName, r.nodeCount, r.partition,
+                r.description, local(r.startTime), local(r.endTime),
+                r.startTime == null || !r.startTime.isAfter(Instant.now(clock)))).toList();
     }
 
     private static String service(KindProfile kind, Snapshot s) {
@@ -146,9 +160,11 @@ public class DashboardService {
                 n.userCount, n.load1min, n.load5min, n.load15min, n.numCpus);
     }
 
-    private static QueueRow queue(QueueStatus q) {
-        return new QueueRow(q.queueName, q.runningJobs, q.pendingJobs, q.heldJobs, q.activeUsers, q.coresAllocated,
-                q.gpusAllocated, q.nodesAllocated, q.coresPending, q.gpusPending);
+    private static QueueRow queue(QueueStatus q, List<QueueDefinition> roster) {
+        String status = roster.stream().filter(d -> d.queueName.equalsIgnoreCase(q.queueName)).findFirst()
+                .map(QueueLoads::status).filter(word -> !word.equals(QueueLoads.ENABLED)).orElse(null);
+        return new QueueRow(q.queueName, status, q.runningJobs, q.pendingJobs, q.heldJobs, q.activeUsers,
+                q.coresAllocated, q.gpusAllocated, q.nodesAllocated, q.coresPending, q.gpusPending);
     }
 
     private static FilesystemRow filesystem(FilesystemStatus f) {

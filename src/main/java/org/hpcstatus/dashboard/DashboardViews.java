@@ -25,13 +25,29 @@ public final class DashboardViews {
             boolean counted) {
     }
 
+    /** A current reservation; begun when its start has passed (it is then "Reserved: ... until ..."). */
+    public record ReservationRow(String name, Integer nodeCount, String partition, String description,
+            ZonedDateTime start, ZonedDateTime end, boolean begun) {
+    }
+
+    /** A queue of the scheduler's roster; status is one of: enabled, disabled, stopped, disabled and stopped. */
+    public record QueueDefinitionRow(String name, String type, String status, Integer totalJobs) {
+    }
+
+    /** The heaviest users or projects of one queue (personal data: only for a login with the permission). */
+    public record TopLoad(String queue, List<LoadRow> users, List<LoadRow> projects) {
+    }
+
+    public record LoadRow(String name, int runningJobs, int pendingJobs, int coresAllocated, int gpusAllocated) {
+    }
+
     /**
      * service: the hub's own word on itself (Up, Down, Not reported); null for kinds that have none. notes: facts
      * that do not change the state (node data missing).
      */
     public record Card(String name, String displayName, SystemState state, List<String> reasons, List<String> notes,
             Freshness freshness, ZonedDateTime updatedAt, long ageSeconds, String service, List<PartitionRow> partitions,
-            List<Figure> figures, List<Utilization> bars, List<Figure> jobs) {
+            List<Figure> figures, List<Utilization> bars, List<Figure> jobs, List<ReservationRow> reservations) {
 
         public boolean stale() {
             return freshness == Freshness.STALE;
@@ -68,7 +84,8 @@ public final class DashboardViews {
     public record LoginNodeGroup(String label, List<LoginNodeRow> nodes) {
     }
 
-    public record QueueRow(String name, Integer running, Integer pending, Integer held, Integer users,
+    /** status: disabled or stopped per the roster; null when enabled and started, or not defined. */
+    public record QueueRow(String name, String status, Integer running, Integer pending, Integer held, Integer users,
             Integer coresAllocated, Integer gpusAllocated, Integer nodesAllocated, Integer coresPending,
             Integer gpusPending) {
     }
@@ -98,7 +115,7 @@ public final class DashboardViews {
      */
     public record Detail(Card card, List<String> collectorWarnings, RejectionNotice rejection,
             List<LoginNodeGroup> loginNodes, List<Utilization> utilization, List<Figure> sessions,
-            List<HubNodeRow> hubNodes,
+            List<HubNodeRow> hubNodes, List<QueueDefinitionRow> queueRoster, List<TopLoad> topLoads,
             List<QueueRow> queues, List<FilesystemRow> filesystems, List<NodeTypeRow> nodeTypes,
             List<OutageRow> outages) {
     }

@@ -35,6 +35,7 @@ public class IngestService {
         rows.filesystems().forEach(row -> row.filesystemId = lookups.idFor(Kind.FILESYSTEM, systemId, row.filesystemName));
         rows.nodeTypes().forEach(row -> row.nodeTypeId = lookups.idFor(Kind.NODE_TYPE, systemId, row.nodeType));
         rows.hubNodes().forEach(row -> row.hubNodeId = lookups.idFor(Kind.HUB_NODE, systemId, row.name));
+        rows.present().queueDefinitions().forEach(row -> row.queueId = lookups.idFor(Kind.QUEUE, systemId, row.queueName));
         StoredSnapshot result = writeOnce(rows);
         Log.infof("Ingested %s snapshot status_id=%d at %s%s", rows.system().name(), result.statusId(),
                 result.timestamp(), result.duplicate() ? " (duplicate retry)" : "");

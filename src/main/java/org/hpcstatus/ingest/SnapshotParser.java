@@ -28,6 +28,10 @@ import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.NewSnapshot;
 import org.hpcstatus.snapshot.NodeTypeStatus;
+import org.hpcstatus.snapshot.PresentRows;
+import org.hpcstatus.snapshot.QueueDefinition;
+import org.hpcstatus.snapshot.Reservation;
+import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
@@ -82,6 +86,14 @@ public class SnapshotParser {
                 NodeTypeStatus::new, t -> t.nodeType, "node_type");
         List<HubNodeStatus> hubNodes = array(reader, body, kind, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE,
                 HubNodeStatus::new, n -> n.name, "name");
+        List<QueueDefinition> queueDefinitions = array(reader, body, kind, ChildArray.QUEUE_DEFINITIONS,
+                SnapshotFields.QUEUE_DEFINITION, QueueDefinition::new, q -> q.queueName, "queue_name");
+        List<Reservation> reservations = array(reader, body, kind, ChildArray.RESERVATIONS, SnapshotFields.RESERVATION,
+                Reservation::new, r -> r.reservationName, "reservation_name");
+        checkReservations(reader, system, reservations);
+        List<UserLoadSpan> userLoads = array(reader, body, kind, ChildArray.USER_LOADS, SnapshotFields.USER_LOAD,
+                UserLoadSpan::new, u -> u.username + "/" + u.projectCode + "/" + u.queueName,
+                "username/project_code/queue_name");
         kind.derive(snapshot, reader);
         if (observedAt != null && observedAt.isAfter(now.plus(config.ingest().maxFutureSkew()))) {
             reader.problem("timestamp " + observedAt + " is more than " + config.ingest().maxFutureSkew().toMinutes()
@@ -100,15 +112,33 @@ public class SnapshotParser {
                 .addAll(ChildArray.FILESYSTEMS.jsonName, filesystems, SnapshotFields.FILESYSTEM)
                 .addAll(ChildArray.NODE_TYPES.jsonName, nodeTypes, SnapshotFields.NODE_TYPE)
                 .addAll(ChildArray.HUB_NODES.jsonName, hubNodes, SnapshotFields.HUB_NODE)
+                .addAll(ChildArray.QUEUE_DEFINITIONS.jsonName, queueDefinitions, SnapshotFields.QUEUE_DEFINITION)
+                .addAll(ChildArray.RESERVATIONS.jsonName, reservations, SnapshotFields.RESERVATION)
+                .addAll(ChildArray.USER_LOADS.jsonName, userLoads, SnapshotFields.USER_LOAD)
                 .hex();
         // The deployed Derecho collector sends viz_utilization_percent: null; that says nothing worth echoing.
         List<String> ignored = reader.ignored().stream()
                 .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
         List<String> warnings = clockWarnings(body, snapshot.observedAt, now);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
-        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes, hubNodes),
-                ignored,
-                warnings);
+        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes, hubNodes,
+                new PresentRows(queueDefinitions, reservations, userLoads)), ignored, warnings);
+    }
+
+    /** Each reservation belongs to the system posted to, and ends after it starts; a bad one is named. */
+    private static void checkReservations(PayloadReader reader, ConfiguredSystem system, List<Reservation> reservations) {
+        for (int i = 0; i < reservations.size(); i++) {
+            Reservation r = reservations.get(i);
+            String path = ChildArray.RESERVATIONS.jsonName + "[" + i + "]";
+            if (r.systemName != null && !r.systemName.equalsIgnoreCase(system.name())) {
+                reader.problem(path + ".system_name '" + r.systemName + "' is not the system posted to (" + system.name()
+                        + ")");
+            }
+            if (r.startTime != null && r.endTime != null && r.endTime.isBefore(r.startTime)) {
+                reader.problem(path + ".end_time " + r.endTime + " is before its start_time " + r.startTime);
+            }
+            r.systemId = system.id();
+        }
     }
 
     /**

@@ -23,7 +23,8 @@ final class ClusterProfile implements KindProfile {
             SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
     private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(
-            EnumSet.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES, ChildArray.FILESYSTEMS));
+            EnumSet.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES, ChildArray.FILESYSTEMS, ChildArray.QUEUE_DEFINITIONS,
+                    ChildArray.RESERVATIONS, ChildArray.USER_LOADS));
 
     private static final Map<String, String> LOGIN_NODE_HEADINGS = Map.of(
             "cpu", "CPU login nodes", "gpu", "GPU login nodes", "data-access", "Data-access nodes");

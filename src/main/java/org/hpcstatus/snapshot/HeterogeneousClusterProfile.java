@@ -23,7 +23,8 @@ final class HeterogeneousClusterProfile implements KindProfile {
             SnapshotFields.PARTITIONS, SnapshotFields.VIZ_PARTITION, SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
     private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(EnumSet.of(ChildArray.LOGIN_NODES,
-            ChildArray.QUEUES, ChildArray.FILESYSTEMS, ChildArray.NODE_TYPES));
+            ChildArray.QUEUES, ChildArray.FILESYSTEMS, ChildArray.NODE_TYPES, ChildArray.QUEUE_DEFINITIONS,
+            ChildArray.RESERVATIONS, ChildArray.USER_LOADS));
 
     private HeterogeneousClusterProfile() {
     }

@@ -10,5 +10,5 @@ import org.hpcstatus.system.ConfiguredSystem;
  */
 public record NewSnapshot(ConfiguredSystem system, Snapshot snapshot, List<LoginNodeStatus> loginNodes,
         List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes,
-        List<HubNodeStatus> hubNodes) {
+        List<HubNodeStatus> hubNodes, PresentRows present) {
 }

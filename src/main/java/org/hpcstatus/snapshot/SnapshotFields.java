@@ -6,6 +6,7 @@ import static org.hpcstatus.contract.Field.flag;
 import static org.hpcstatus.contract.Field.largeCount;
 import static org.hpcstatus.contract.Field.percent;
 import static org.hpcstatus.contract.Field.text;
+import static org.hpcstatus.contract.Field.timestamp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,41 @@ public final class SnapshotFields {
             count("gpus_total", n -> n.gpusTotal, (n, v) -> n.gpusTotal = v),
             count("gpus_used", n -> n.gpusUsed, (n, v) -> n.gpusUsed = v),
             text("job_ids", 8000, (HubNodeStatus n) -> n.jobIds, (n, v) -> n.jobIds = v).keepingEmpty());
+
+    /** One queue of the scheduler's roster (PBS qstat -Q). */
+    public static final List<Field<QueueDefinition>> QUEUE_DEFINITION = List.of(
+            text("queue_name", 128, (QueueDefinition q) -> q.queueName, (q, v) -> q.queueName = v).mandatory(),
+            text("queue_type", 32, (QueueDefinition q) -> q.queueType, (q, v) -> q.queueType = v),
+            flag("enabled", q -> q.enabled, (q, v) -> q.enabled = v),
+            flag("started", q -> q.started, (q, v) -> q.started = v),
+            count("total_jobs", q -> q.totalJobs, (q, v) -> q.totalJobs = v));
+
+    /** One scheduler reservation; its times are read like a snapshot's timestamp (naive ones in the configured zone). */
+    public static final List<Field<Reservation>> RESERVATION = List.of(
+            text("system_name", 64, (Reservation r) -> r.systemName, (r, v) -> r.systemName = v),
+            text("reservation_name", 128, (Reservation r) -> r.reservationName, (r, v) -> r.reservationName = v)
+                    .mandatory(),
+            text("description", 1000, (Reservation r) -> r.description, (r, v) -> r.description = v),
+            timestamp("start_time", r -> r.startTime, (r, v) -> r.startTime = v),
+            timestamp("end_time", r -> r.endTime, (r, v) -> r.endTime = v),
+            count("node_count", r -> r.nodeCount, (r, v) -> r.nodeCount = v),
+            text("partition", 64, (Reservation r) -> r.partition, (r, v) -> r.partition = v));
+
+    /** One user's load in one queue under one project: personal data (see UserLoadSpan). */
+    public static final List<Field<UserLoadSpan>> USER_LOAD = List.of(
+            text("username", 64, (UserLoadSpan u) -> u.username, (u, v) -> u.username = v).mandatory(),
+            text("project_code", 64, (UserLoadSpan u) -> u.projectCode, (u, v) -> u.projectCode = v).mandatory(),
+            text("queue_name", 128, (UserLoadSpan u) -> u.queueName, (u, v) -> u.queueName = v).mandatory(),
+            count("running_jobs", u -> u.runningJobs, (u, v) -> u.runningJobs = v),
+            count("pending_jobs", u -> u.pendingJobs, (u, v) -> u.pendingJobs = v),
+            count("held_jobs", u -> u.heldJobs, (u, v) -> u.heldJobs = v),
+            count("cores_allocated", u -> u.coresAllocated, (u, v) -> u.coresAllocated = v),
+            count("gpus_allocated", u -> u.gpusAllocated, (u, v) -> u.gpusAllocated = v),
+            count("nodes_allocated", u -> u.nodesAllocated, (u, v) -> u.nodesAllocated = v),
+            count("cores_pending", u -> u.coresPending, (u, v) -> u.coresPending = v),
+            count("gpus_pending", u -> u.gpusPending, (u, v) -> u.gpusPending = v),
+            count("cores_held", u -> u.coresHeld, (u, v) -> u.coresHeld = v),
+            count("gpus_held", u -> u.gpusHeld, (u, v) -> u.gpusHeld = v));
 
     public static final List<Field<LoginNodeStatus>> LOGIN_NODE = List.of(
             text("node_name", 128, (LoginNodeStatus n) -> n.nodeName, (n, v) -> n.nodeName = v).mandatory(),

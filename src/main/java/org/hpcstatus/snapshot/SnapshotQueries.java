@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.ConflictException;
 
 import org.hpcstatus.system.ConfiguredSystem;
@@ -32,6 +33,9 @@ public class SnapshotQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    StatusConfig config;
 
     /** The newest snapshot read per system id; replaced when that system's pointer moves on. */
     private final Map<Long, LatestSnapshot> loaded = new ConcurrentHashMap<>();
@@ -99,8 +103,33 @@ public class SnapshotQueries {
         nodeTypes.forEach(row -> row.nodeType = lookups.nameOf(Kind.NODE_TYPE, row.nodeTypeId));
         List<HubNodeStatus> hubNodes = HubNodeStatus.list("snapshotId = ?1 order by id", id);
         hubNodes.forEach(row -> row.name = lookups.nameOf(Kind.HUB_NODE, row.hubNodeId));
+        // The roster of the newest post that sent one (a post without queue_definitions does not empty it).
+        List<QueueDefinition> roster = QueueDefinition.list("systemId = ?1 and definedAt = (select max(d.definedAt)"
+                + " from QueueDefinition d where d.systemId = ?1) order by queueId", system.id());
+        roster.forEach(row -> row.queueName = lookups.nameOf(Kind.QUEUE, row.queueId));
+        List<UserLoadSpan> userLoads = UserLoadSpan.list("systemId = ?1 and lastSeen = ?2 order by id", system.id(),
+                snapshot.observedAt);
         return new LatestSnapshot(system, snapshot, List.copyOf(loginNodes), List.copyOf(queues),
-                List.copyOf(filesystems), List.copyOf(nodeTypes), List.copyOf(hubNodes));
+                List.copyOf(filesystems), List.copyOf(nodeTypes), List.copyOf(hubNodes), List.copyOf(roster),
+                List.copyOf(userLoads));
+    }
+
+    /**
+     * The reservations still reported (within the configured time) and not yet ended, soonest first: of one system,
+     * or of all; with {@code upcomingOnly}, those that have not begun.
+     */
+    @Transactional
+    public List<Reservation> currentReservations(Optional<ConfiguredSystem> system, boolean upcomingOnly, Instant now) {
+        StringBuilder query = new StringBuilder("lastReportedAt >= ?1 and (endTime is null or endTime > ?2)");
+        List<Object> parameters = new java.util.ArrayList<>(List.of(now.minus(config.ingest().reservationForgetAfter()), now));
+        if (upcomingOnly) {
+            query.append(" and startTime > ?2");
+        }
+        if (system.isPresent()) {
+            query.append(" and systemId = ?3");
+            parameters.add(system.get().id());
+        }
+        return Reservation.list(query + " order by startTime, reservationName", parameters.toArray());
     }
 
     /**

@@ -91,6 +91,9 @@ public class SnapshotWriter {
     SequenceIds ids;
 
     @Inject
+    PresentRowsWriter presentRows;
+
+    @Inject
     SystemCatalog systems;
 
     /** The snapshot INSERT for each system kind: the fixed columns, then that kind's fields. */
@@ -174,9 +177,17 @@ public class SnapshotWriter {
         List<Long> filesystemIds = insertChildren(connection, FILESYSTEMS, report.filesystems(), snapshot.id);
         List<Long> nodeTypeIds = insertChildren(connection, NODE_TYPES, report.nodeTypes(), snapshot.id);
         List<Long> hubNodeIds = insertChildren(connection, HUB_NODES, report.hubNodes(), snapshot.id);
-        moveLatestPointer(connection, snapshot);
+        PointerMove move = moveLatestPointer(connection, snapshot);
+        if (move.moved()) {
+            presentRows.write(connection, snapshot.systemId, snapshot.observedAt, move.previous(), report.present());
+        }
         return new StoredSnapshot(snapshot.id, snapshot.observedAt, loginNodeIds, queueIds, filesystemIds, nodeTypeIds,
                 hubNodeIds, false);
+    }
+
+    /** Whether a post moved its system's pointer, and when the newest post before it was observed (null: none). */
+    private record PointerMove(boolean moved, Instant previous) {
+        static final PointerMove NONE = new PointerMove(false, null);
     }
 
     /**
@@ -184,26 +195,40 @@ public class SnapshotWriter {
      * one. Every post of a system would otherwise queue on this one row, each holding its lock through its commit
      * (an fsync on MariaDB): that queue was the ingest tail (p99 around 100 ms here, over 1 s where H2's 1 s lock
      * timeout struck). So a plain read first: a snapshot that is not the newest (back-fills, retries, the benchmark's
-     * past timestamps) skips the UPDATE and takes no lock; only a post that really is newer waits for the row.
+     * past timestamps) skips the lock; only a post that really is newer locks the row, and reads it again under the
+     * lock, so that of two newer posts racing, each sees the other's time as the previous one, and writes its
+     * present rows (the spans continue from the previous post) only if it is still the newer.
      */
-    private static void moveLatestPointer(Connection connection, Snapshot snapshot) throws SQLException {
-        try (PreparedStatement current = connection.prepareStatement(
-                "SELECT observed_at FROM latest_snapshot WHERE system_id = ?")) {
-            current.setLong(1, snapshot.systemId);
-            try (var row = current.executeQuery()) {
-                LocalDateTime latest = row.next() ? row.getObject(1, LocalDateTime.class) : null;
-                if (latest != null && !latest.isBefore(utc(snapshot.observedAt))) {
-                    return;
-                }
-            }
+    private static PointerMove moveLatestPointer(Connection connection, Snapshot snapshot) throws SQLException {
+        LocalDateTime observed = utc(snapshot.observedAt);
+        if (!isNewer(observed, latestObserved(connection, snapshot.systemId, ""))) {
+            return PointerMove.NONE;
+        }
+        LocalDateTime previous = latestObserved(connection, snapshot.systemId, " FOR UPDATE");
+        if (!isNewer(observed, previous)) {
+            return PointerMove.NONE;
         }
         try (PreparedStatement latest = connection.prepareStatement("UPDATE latest_snapshot SET snapshot_id = ?,"
-                + " observed_at = ? WHERE system_id = ? AND (observed_at IS NULL OR observed_at < ?)")) {
+                + " observed_at = ? WHERE system_id = ?")) {
             latest.setLong(1, snapshot.id);
-            latest.setObject(2, utc(snapshot.observedAt));
+            latest.setObject(2, observed);
             latest.setLong(3, snapshot.systemId);
-            latest.setObject(4, utc(snapshot.observedAt));
             latest.executeUpdate();
+        }
+        return new PointerMove(true, previous == null ? null : previous.toInstant(ZoneOffset.UTC));
+    }
+
+    private static boolean isNewer(LocalDateTime observed, LocalDateTime latest) {
+        return latest == null || latest.isBefore(observed);
+    }
+
+    private static LocalDateTime latestObserved(Connection connection, long systemId, String lock) throws SQLException {
+        try (PreparedStatement current = connection.prepareStatement(
+                "SELECT observed_at FROM latest_snapshot WHERE system_id = ?" + lock)) {
+            current.setLong(1, systemId);
+            try (var row = current.executeQuery()) {
+                return row.next() ? row.getObject(1, LocalDateTime.class) : null;
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.snapshot.StateRules;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -26,7 +27,7 @@ import org.hpcstatus.system.SystemCatalog;
 
 /**
  * Judges every configured system from its latest pointer and its active outages: one query for the pointers, one
- * for the outages and one for the rejected-post runs, whatever the history holds. The one place the pages and the summary API get a state from.
+ * for the outages, one for the rejected-post runs and one for the reservations, whatever the history holds. The one place the pages and the summary API get a state from.
  */
 @ApplicationScoped
 public class StatusBoard {
@@ -60,10 +61,12 @@ public class StatusBoard {
         Map<Long, LatestSnapshot> latest = snapshots.latest(systems.all());
         Map<Long, PostRejection> rejections = new HashMap<>();
         PostRejection.<PostRejection>listAll().forEach(run -> rejections.put(run.systemId, run));
+        List<Reservation> reservations = snapshots.currentReservations(Optional.empty(), false, now);
         List<SystemStatus> statuses = new ArrayList<>();
         for (ConfiguredSystem system : systems.all()) {
             List<Outage> own = active.stream().filter(o -> o.concerns(system.id())).toList();
-            statuses.add(judge(system, latest.get(system.id()), own, rejections.get(system.id()), now));
+            statuses.add(judge(system, latest.get(system.id()), own, rejections.get(system.id()),
+                    reservations.stream().filter(r -> r.systemId == system.id()).toList(), now));
         }
         return new Board(now, statuses, active);
     }
@@ -72,16 +75,16 @@ public class StatusBoard {
     public SystemStatus of(ConfiguredSystem system) {
         Instant now = clock.instant();
         return judge(system, snapshots.latest(system).orElse(null), activeOutages(Optional.of(system)),
-                PostRejection.findById(system.id()), now);
+                PostRejection.findById(system.id()), snapshots.currentReservations(Optional.of(system), false, now), now);
     }
 
     private SystemStatus judge(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active,
-            PostRejection rejection, Instant now) {
+            PostRejection rejection, List<Reservation> reservations, Instant now) {
         Instant observed = latest == null ? null : latest.snapshot().observedAt;
         Freshness freshness = Freshness.of(observed, now, system.staleAfter());
         long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
         return new SystemStatus(system, latest, freshness, age, rules.judge(latest, freshness, active, now), active,
-                PostRejections.unrecovered(rejection, latest) ? rejection : null);
+                PostRejections.unrecovered(rejection, latest) ? rejection : null, reservations);
     }
 
     private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {

@@ -49,7 +49,7 @@ class CollectorProblemsTests {
         var now = Seeds.nextCurrent(clock);
         // What Python's datetime.now().isoformat() gives on a collector whose clock runs in Denver (UTC-7 in winter).
         String denver = LocalDateTime.ofInstant(now, ZoneId.of("America/Denver")).truncatedTo(ChronoUnit.SECONDS).toString();
-        ObjectNode payload = TestData.payload("deployed/derecho-full-machine");
+        ObjectNode payload = TestData.payloadFor("boulder", "deployed/derecho-full-machine");
         payload.put("timestamp", denver);
         String expected = "timestamp " + denver + " (no offset, read as UTC) is 7 h behind the server clock: send an"
                 + " offset, or set hpcstatus.ingest.naive-timestamp-zone";
@@ -74,7 +74,7 @@ class CollectorProblemsTests {
         // A collector that has always sent local time: its newest post is 7 hours behind and shows the warning.
         var late = LocalDateTime.ofInstant(Seeds.nextCurrent(clock), ZoneOffset.UTC).minusHours(7)
                 .truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode payload = TestData.payload("deployed/derecho-full-machine");
+        ObjectNode payload = TestData.payloadFor("laramie", "deployed/derecho-full-machine");
         payload.put("timestamp", late.toString());
         asCollector().body(payload.toString()).post("/api/v1/status/laramie").then().statusCode(201);
         String page = get("/status/laramie").then().statusCode(200).extract().asString();
@@ -87,7 +87,7 @@ class CollectorProblemsTests {
     @Test
     void rejectedPostsAreLoggedOnceCountedAndShownUntilAPostIsAccepted() {
         Seeds.post("boulder", "deployed/derecho-full-machine", Seeds.nextCurrent(clock));
-        ObjectNode bad = TestData.payload("deployed/derecho-full-machine");
+        ObjectNode bad = TestData.payloadFor("boulder", "deployed/derecho-full-machine");
         bad.put("timestamp", Seeds.nextCurrent(clock).toString());
         ((ObjectNode) bad.withArray("filesystems").get(0)).put("capacity_inodes", 1.5);
         double before = rejectedCount();

@@ -2,6 +2,7 @@ package org.hpcstatus.ingest;
 
 import static io.restassured.RestAssured.get;
 import static org.hamcrest.Matchers.empty;
+import static org.hpcstatus.support.Requests.asAdmin;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -23,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
@@ -48,7 +51,16 @@ class DeployedCollectorsTests {
 
     @Test
     void aFullDerechoIsStoredWithNothingIgnoredAndReadsBackAsPosted() {
-        roundTrip("deployed-derecho", TestData.payload("deployed/derecho-full-machine"));
+        roundTrip("deployed-derecho", TestData.payloadFor("deployed-derecho", "deployed/derecho-full-machine"));
+    }
+
+    @Test
+    void aBusyDaysPostWithFiveThousandUserRowsIsOverOneMebibyteAndStoredWhole() {
+        ObjectNode busy = TestData.payloadFor("deployed-derecho", "deployed/derecho-busy-day");
+        assertEquals(5000, busy.get("user_project_queues").size());
+        assertTrue(busy.toString().length() > 1024 * 1024, "over the old 1 MiB limit: " + busy.toString().length());
+        JsonNode read = roundTrip("deployed-derecho", busy);
+        assertEquals(5000, read.get("user_project_queues").size());
     }
 
     @Test
@@ -97,7 +109,8 @@ class DeployedCollectorsTests {
         payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201)
                 .body("ignored_fields", empty());
-        JsonNode read = json(get("/api/v1/status/" + system + "/latest").then().statusCode(200).extract().asString());
+        JsonNode read = json(asAdmin().get("/api/v1/status/" + system + "/latest").then().statusCode(200).extract()
+                .asString());
         assertSame(payload, read, "");
         return read;
     }
@@ -123,6 +136,10 @@ class DeployedCollectorsTests {
                 for (int i = 0; i < sent.size(); i++) {
                     assertSame(sent.get(i), got.get(i), name + "[" + i + "].");
                 }
+            } else if (sent.isTextual() && Timestamps.isNaive(sent.textValue())) {
+                // Naive times are read in the configured zone (UTC here) and echoed as instants.
+                assertEquals(Timestamps.parse(sent.textValue(), ZoneOffset.UTC).orElseThrow().toString(), got.textValue(),
+                        name);
             } else if (sent.isNumber()) {
                 assertEquals(0, sent.decimalValue().compareTo(got.decimalValue()), name + ": sent " + sent + ", read " + got);
             } else {

@@ -52,7 +52,8 @@ class StateRulesTests {
     }
 
     private static LatestSnapshot latest(Snapshot s, List<LoginNodeStatus> loginNodes, List<FilesystemStatus> filesystems) {
-        return new LatestSnapshot(CLUSTER, s, loginNodes, List.of(), filesystems, List.of(), List.of());
+        return new LatestSnapshot(CLUSTER, s, loginNodes, List.of(), filesystems, List.of(), List.of(), List.of(),
+                List.of());
     }
 
     private static Outage outage(String severity) {
@@ -182,7 +183,8 @@ class StateRulesTests {
     void hubReportedUnavailableIsDown() {
         Snapshot s = new Snapshot();
         s.available = false;
-        assertEquals(SystemState.DOWN, rules.judge(new LatestSnapshot(HUB, s, List.of(), List.of(), List.of(), List.of(), List.of()),
+        assertEquals(SystemState.DOWN, rules.judge(new LatestSnapshot(HUB, s, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of()),
                 Freshness.FRESH, List.of(), NOW).state());
     }
 
@@ -198,7 +200,8 @@ class StateRulesTests {
     }
 
     private StateRules.Verdict judgeCasper(Snapshot s) {
-        return rules.judge(new LatestSnapshot(CASPER, s, List.of(), List.of(), List.of(), List.of(), List.of()), Freshness.FRESH,
+        return rules.judge(new LatestSnapshot(CASPER, s, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of()), Freshness.FRESH,
                 List.of(), NOW);
     }
 

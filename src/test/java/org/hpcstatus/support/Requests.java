@@ -15,6 +15,11 @@ public final class Requests {
         return as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD);
     }
 
+    /** An admin: may see per-user load. */
+    public static RequestSpecification asAdmin() {
+        return as(TestData.ADMIN, TestData.OTHER_PASSWORD);
+    }
+
     public static RequestSpecification as(String username, String password) {
         return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
     }

@@ -43,7 +43,7 @@ public final class Seeds {
 
     /** Posts the payload file {@code payloads/<name>.json} for {@code system} at {@code at}. */
     public static void post(String system, String name, Instant at) {
-        ObjectNode payload = TestData.payload(name);
+        ObjectNode payload = TestData.payloadFor(system, name);
         payload.put("timestamp", at.toString());
         asCollector().body(payload.toString()).post("/api/v1/status/" + system).then().statusCode(201);
     }

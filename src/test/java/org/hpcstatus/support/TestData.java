@@ -33,6 +33,8 @@ public class TestData {
     public static final String COLLECTOR_PASSWORD = "python-collector-pw";
     /** An htpasswd $2y$ hash with the collector role. */
     public static final String CASPER_COLLECTOR = "casper_collector";
+    /** Holds the admin role, with OTHER_PASSWORD. */
+    public static final String ADMIN = "site_admin";
     public static final String OTHER_PASSWORD = "htpasswd-collector-pw";
     /** Authenticates but holds no permission. */
     public static final String VIEWER = "viewer";
@@ -82,6 +84,18 @@ public class TestData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A payload file for posting to {@code system}: its reservations name the system they belong to, as a collector's
+     * do, and a post to another system is refused.
+     */
+    public static ObjectNode payloadFor(String system, String name) {
+        ObjectNode payload = payload(name);
+        if (payload.has("reservations")) {
+            payload.get("reservations").forEach(r -> ((ObjectNode) r).put("system_name", system));
+        }
+        return payload;
     }
 
     /** A payload file with a timestamp no other test uses. */
