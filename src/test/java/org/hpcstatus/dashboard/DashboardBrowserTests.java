@@ -1,5 +1,6 @@
 package org.hpcstatus.dashboard;
 
+import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -33,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestData;
 import org.hpcstatus.support.TestClock;
 
 /**
@@ -107,7 +111,7 @@ class DashboardBrowserTests {
 
         String cheyenne = card("cheyenne").getText();
         assertTrue(cheyenne.contains("Operational"), cheyenne);
-        assertTrue(cheyenne.contains("1,850 / 2,488"), cheyenne);
+        assertTrue(cheyenne.contains("2,488 0 busy · 1,850 idle · 15 down · 623 reserved"), cheyenne);
         assertTrue(cheyenne.contains("Updated just now"), cheyenne);
 
         String izumi = card("izumi").getText();
@@ -149,6 +153,63 @@ class DashboardBrowserTests {
         browser.navigate().refresh();
         assertNoHorizontalScrolling();
         fullPageScreenshot("detail-phone");
+    }
+
+    @Test
+    void aFullMachineReadsOperationalAndBusyWithItsReservationsAndRejectedPosts() throws IOException {
+        Seeds.post("cheyenne", "deployed/derecho-full-machine", Seeds.nextCurrent(clock));
+        ObjectNode bad = TestData.payloadFor("cheyenne", "deployed/derecho-full-machine");
+        bad.put("timestamp", Seeds.nextCurrent(clock).toString());
+        ((ObjectNode) bad.withArray("filesystems").get(0)).put("capacity_inodes", 1.5);
+        asCollector().body(bad.toString()).post("/api/v1/status/cheyenne").then().statusCode(400);
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root.toString());
+        String card = card("cheyenne").getText();
+        assertTrue(card.contains("Operational") && card.contains("2,459 busy · 0 idle · 29 down"), card);
+        assertTrue(card.contains("Upcoming reservation: 24 nodes for cesm-le-hackathon from Tue 3 Dec"), card);
+        screenshot("full-machine-overview");
+
+        browser.get(root + "status/cheyenne");
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Operational") && !page.contains("Degraded"), page);
+        assertTrue(page.contains("The collector's posts are being rejected since"), page);
+        assertTrue(page.contains("filesystems[0].capacity_inodes must be a whole number"), page);
+        assertTrue(page.contains("Queue definitions") && page.contains("disabled"), page);
+        fullPageScreenshot("full-machine-detail");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        browser.navigate().refresh();
+        assertNoHorizontalScrolling();
+        fullPageScreenshot("full-machine-detail-phone");
+    }
+
+    @Test
+    void aFailedNodeQueryReadsNodeDataMissingNotDown() throws IOException {
+        Seeds.post("cheyenne", "deployed/derecho-failed-node-query", Seeds.nextCurrent(clock));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root.toString());
+        String card = card("cheyenne").getText();
+        assertTrue(card.contains("node data missing") && !card.contains("Down"), card);
+        screenshot("failed-node-query-overview");
+        browser.get(root + "status/cheyenne");
+        fullPageScreenshot("failed-node-query-detail");
+    }
+
+    @Test
+    void theJupyterHubPageShowsItsCapacitySessionsAndNodes() throws IOException {
+        Seeds.post("browser-hub", "deployed/jupyterhub", Seeds.nextCurrent(clock));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root + "status/browser-hub");
+        // As rendered: the figures' labels are in capitals.
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Sessions") && page.contains("ON CASPER LOGIN NODES"), page);
+        assertTrue(page.contains("Nodes") && page.contains("crhtc53"), page);
+        assertTrue(page.contains("Not reported"), "service state: " + page.substring(0, Math.min(page.length(), 600)));
+        fullPageScreenshot("jupyterhub-detail");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        browser.navigate().refresh();
+        assertNoHorizontalScrolling();
+        fullPageScreenshot("jupyterhub-detail-phone");
     }
 
     @Test

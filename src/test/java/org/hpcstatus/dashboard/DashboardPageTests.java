@@ -61,7 +61,7 @@ class DashboardPageTests {
         assertTrue(card.contains("state-ok") && card.contains("Operational"), card);
         assertTrue(card.contains("<dt>CPU nodes</dt><dd>2,488 <span class=\"of\">2,459 busy \u00B7 0 idle \u00B7 29 down"), card);
         assertTrue(card.contains("<dt>GPU nodes</dt><dd>82 <span class=\"of\">82 busy \u00B7 0 idle \u00B7 0 down"), card);
-        assertTrue(card.contains("100.0% <span class=\"of\">323,712 of 323,712 cores</span>"), card);
+        assertTrue(card.contains("100.0%</span> <span class=\"bar-amounts\">323,712 of 323,712 cores</span>"), card);
         String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
         assertTrue(page.contains("Operational") && !page.contains("Degraded") && !page.contains("Down</span>"), page);
         // Load in percent of each login node's CPUs, on a neutral scale.
@@ -111,7 +111,7 @@ class DashboardPageTests {
         });
         String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
         assertTrue(card.matches(".*<span class=\"bar-label\">GPU</span> <span class=\"meter-empty\"></span>"
-                + " <span class=\"bar-value\">n/a .*"), card);
+                + " <span class=\"bar-value\">n/a</span>.*"), card);
         assertTrue(card.contains("<dt>Active users</dt><dd>n/a</dd>"), card);
     }
 

@@ -140,12 +140,12 @@ class DerechoIngestTests {
         String tooBig = freshPayload("derecho-guide").toString().replace("\"running_jobs\":1245",
                 "\"running_jobs\":1e999999999");
         asCollector().body(tooBig).post("/api/v1/status/gust").then().statusCode(400)
-                .body("error", equalTo("running_jobs must be a whole number from 0 to 2147483647, got 1E+999999999"));
+                .body("error", equalTo("running_jobs must be a whole number from 0 to 2147483647, got 1e999999999"));
         String tooManyInodes = freshPayload("derecho-guide").toString().replaceFirst("\"filesystem_name\":\"glade\"",
                 "\"filesystem_name\":\"glade\",\"used_inodes\":9.3e18");
         asCollector().body(tooManyInodes).post("/api/v1/status/gust").then().statusCode(400)
                 .body("error", equalTo("filesystems[0].used_inodes must be a whole number from 0 to "
-                        + Long.MAX_VALUE + ", got 9.3E+18"));
+                        + Long.MAX_VALUE + ", got 9.3e18"));
     }
 
     @Test
@@ -171,7 +171,15 @@ class DerechoIngestTests {
         String body = freshPayload("derecho-guide").toString().replace("\"memory_total_gb\":650000.0",
                 "\"memory_total_gb\":1e400");
         asCollector().body(body).post("/api/v1/status/derecho").then().statusCode(400)
-                .body("error", equalTo("memory_total_gb must be a non-negative number, got 1E+400"));
+                .body("error", equalTo("memory_total_gb must be a non-negative number, got 1e400"));
+    }
+
+    @Test
+    void aFractionalCountIsQuotedAsSent() {
+        String body = freshPayload("derecho-guide").toString().replace("\"running_jobs\":1245",
+                "\"running_jobs\":1245.50");
+        asCollector().body(body).post("/api/v1/status/derecho").then().statusCode(400)
+                .body("error", equalTo("running_jobs must be a whole number from 0 to 2147483647, got 1245.50"));
     }
 
     @Test

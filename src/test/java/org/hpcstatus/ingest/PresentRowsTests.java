@@ -69,8 +69,7 @@ class PresentRowsTests {
     @Test
     void unchangedUserRowsExtendTheirSpansInsteadOfAddingRows() {
         // Longer after any earlier post of this system than the span gap, so that every span starts here.
-        clock.advance(Duration.ofMinutes(20));
-        Instant first = Seeds.nextCurrent(clock);
+        Instant first = Seeds.nextCurrentAfter(clock, Duration.ofMinutes(20));
         clock.freezeAt(first);
         long before = spans();
         post(payload(FULL, first));

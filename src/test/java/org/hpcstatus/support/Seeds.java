@@ -33,6 +33,18 @@ public final class Seeds {
         return lastIssued;
     }
 
+    /**
+     * Like {@link #nextCurrent}, but {@code gap} after every timestamp issued before, with the clock moved there: for
+     * a test that needs its post to follow the system's previous one by at least that much.
+     */
+    public static synchronized Instant nextCurrentAfter(TestClock clock, java.time.Duration gap) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant at = (now.isAfter(lastIssued) ? now : lastIssued).plus(gap);
+        clock.advance(java.time.Duration.between(now, at));
+        lastIssued = at;
+        return at;
+    }
+
     /** Posts the guide's Derecho example for {@code system} at {@code at}, after {@code edit} changes it. */
     public static void cluster(String system, Instant at, java.util.function.Consumer<ObjectNode> edit) {
         ObjectNode payload = TestData.payload("derecho-guide");
