@@ -132,7 +132,7 @@ public class DashboardService {
     private List<ReservationRow> reservations(SystemStatus status) {
         return status.reservations().stream().map(r -> new ReservationRow(r.reservationName, r.nodeCount, r.partition,
                 r.description, local(r.startTime), local(r.endTime),
-                r.startTime == null || !r.startTime.isAfter(Instant.now(clock)))).toList();
+                r.startTime == null || !r.startTime.isAfter(clock.instant()))).toList();
     }
 
     private static String service(KindProfile kind, Snapshot s) {

@@ -30,11 +30,11 @@ import org.hpcstatus.snapshot.NewSnapshot;
 import org.hpcstatus.snapshot.NodeTypeStatus;
 import org.hpcstatus.snapshot.PresentRows;
 import org.hpcstatus.snapshot.QueueDefinition;
-import org.hpcstatus.snapshot.Reservation;
-import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.snapshot.QueueStatus;
+import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemKind;
 

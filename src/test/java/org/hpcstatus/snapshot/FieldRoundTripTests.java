@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
