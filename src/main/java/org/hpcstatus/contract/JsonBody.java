@@ -87,7 +87,11 @@ public class JsonBody {
                 yield array;
             }
             case VALUE_STRING -> nodes.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
             case VALUE_NUMBER_FLOAT -> parser.isNaN() ? nodes.numberNode(parser.getDoubleValue())
                     : new SentNumber(parser.getDecimalValue(), parser.getText());
             case VALUE_TRUE -> nodes.booleanNode(true);
