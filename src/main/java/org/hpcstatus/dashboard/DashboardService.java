@@ -76,7 +76,7 @@ public class DashboardService {
         LatestSnapshot latest = status.latest();
         PostRejection run = status.rejection();
         RejectionNotice rejection = run == null ? null
-                : new RejectionNotice(local(run.firstAt), run.rejections, run.credential, run.lastError);
+                : new RejectionNotice(local(run.firstAt), run.rejections, run.lastError);
         if (latest == null) {
             return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), List.of(), List.of(),
                     List.of(), List.of(), List.of(), List.of(), rows(status.activeOutages()));

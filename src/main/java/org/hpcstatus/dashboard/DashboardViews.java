@@ -105,8 +105,11 @@ public final class DashboardViews {
             Integer cpusTotal, Integer gpusUsed, Integer gpusTotal, Double memoryUsedGb, Double memoryTotalGb) {
     }
 
-    /** The collector's posts are being turned away: since when, how many, the latest error. */
-    public record RejectionNotice(ZonedDateTime since, long rejections, String credential, String error) {
+    /**
+     * The collector's posts are being turned away: since when, how many, the latest error. Not which credential: a
+     * public page must not hand out a user name to guess passwords for (the log has it).
+     */
+    public record RejectionNotice(ZonedDateTime since, long rejections, String error) {
     }
 
     /**
