@@ -106,8 +106,16 @@ public class StatusReadResource {
     @Path("/outages")
     public List<Map<String, Object>> outages(@QueryParam("include_resolved") @DefaultValue("false") boolean includeResolved,
             @QueryParam("system_name") String systemName,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") String limitText) {
         Optional<ConfiguredSystem> system = systemFilter(systemName);
+        // Read by hand: a parameter JAX-RS cannot convert is a 404, and "limit=abc" is the client's mistake, a 400.
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidPayloadException("limit must be a whole number from 1 to " + MAX_OUTAGES + ", got '"
+                    + limitText + "'");
+        }
         if (limit < 1 || limit > MAX_OUTAGES) {
             throw new InvalidPayloadException("limit must be from 1 to " + MAX_OUTAGES + ", got " + limit);
         }

@@ -215,8 +215,9 @@ public final class PayloadReader {
                     + describe(node));
             return null;
         }
-        if (instant.isBefore(Timestamps.EARLIEST)) {
-            problems.add(path + " must not be before " + Timestamps.EARLIEST + ", got " + describe(node));
+        if (instant.isBefore(Timestamps.EARLIEST) || !instant.isBefore(Timestamps.LATEST)) {
+            problems.add(path + " must be from " + Timestamps.EARLIEST + " to before " + Timestamps.LATEST + ", got "
+                    + describe(node));
             return null;
         }
         return instant;

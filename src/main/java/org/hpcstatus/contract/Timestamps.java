@@ -18,6 +18,9 @@ public final class Timestamps {
     /** Earliest instant accepted: older values are typos, and the database's DATETIME cannot hold everything. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
+    /** Latest instant accepted: a DATETIME column holds nothing past 9999-12-31, and no real event is that far. */
+    public static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
     private Timestamps() {
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.logging.Log;
+import org.hpcstatus.security.CachingIdentityProvider;
 import org.hpcstatus.status.PostRejections;
 import org.hpcstatus.system.ConfiguredSystem;
 
@@ -33,7 +34,8 @@ class CollectorProblems {
         rejections.count(system);
         if (firstThisHour(system, status + " " + firstProblem(error))) {
             Log.warnf("Rejected %s post from credential %s with %d (logged once an hour per system and error): %s",
-                    system.name(), printable(credential), status, error);
+                    system.name(), credential == null ? "(none)" : CachingIdentityProvider.printable(credential), status,
+                    error);
         }
         try {
             rejections.record(system, credential, error);
@@ -62,9 +64,5 @@ class CollectorProblems {
         String first = end < 0 ? error : error.substring(0, end);
         int got = first.indexOf(", got ");
         return got < 0 ? first : first.substring(0, got);
-    }
-
-    private static String printable(String text) {
-        return text == null ? "(none)" : text.replaceAll("\\p{Cntrl}", "?");
     }
 }

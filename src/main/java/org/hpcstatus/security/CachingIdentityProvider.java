@@ -2,6 +2,7 @@ package org.hpcstatus.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,24 +75,34 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
+        // The database compares names without regard to case or trailing space, so the throttle does too: otherwise
+        // "Collector" and "collector " would each get fresh tries against the same account.
+        String throttled = username.strip().toLowerCase(Locale.ROOT);
         String address = clientAddress(request);
-        Optional<Duration> blocked = throttle.blockedFor(address, username);
+        Optional<Duration> blocked = throttle.blockedFor(address, throttled);
         if (blocked.isPresent()) {
             long seconds = Math.max(1, blocked.get().toSeconds());
-            Log.warnf("Login throttled for user '%s' from %s (%d s left)", username, address, seconds);
+            Log.warnf("Login throttled for user '%s' from %s (%d s left)", printable(username), address, seconds);
             return Uni.createFrom().failure(new AuthenticationFailedException("Too many failed logins",
                     Map.of(RETRY_AFTER_SECONDS, seconds)));
         }
-        String key = cacheKey(username, request.getPassword().getPassword());
+        char[] password = request.getPassword().getPassword();
+        if (hasControlCharacter(username) || hasControlCharacter(new String(password))) {
+            // No stored credential holds one; "password\0" must not pass for "password" in any layer below.
+            Log.infof("Refused login with a control character for user '%s' from %s", printable(username), address);
+            throttle.recordFailure(address, throttled);
+            return Uni.createFrom().failure(new AuthenticationFailedException("Control character in credentials"));
+        }
+        String key = cacheKey(username, password);
         SecurityIdentity cached = verified.getIfPresent(key);
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
         return realm.authenticate(request, context)
-                .onItem().invoke(identity -> remember(key, identity, username, address))
+                .onItem().invoke(identity -> remember(key, identity, throttled, address))
                 .onFailure(AuthenticationFailedException.class).invoke(failure -> {
-                    Log.infof("Failed login for user '%s' from %s", username, address);
-                    throttle.recordFailure(address, username);
+                    Log.infof("Failed login for user '%s' from %s", printable(username), address);
+                    throttle.recordFailure(address, throttled);
                 });
     }
 
@@ -106,6 +117,17 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
             return "unknown";
         }
         return context.request().remoteAddress().hostAddress();
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** A user name as it can be logged: control characters (a newline would split the line) escaped. */
+    public static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+        return shown.toString();
     }
 
     private static String cacheKey(String username, char[] password) {

@@ -134,6 +134,22 @@ class OutageTests {
     }
 
     @Test
+    void timesBeyondWhatADatabaseHoldsAreA400NamingTheField() {
+        for (String far : List.of("+10000-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00")) {
+            ObjectNode posted = outage("Far future " + far).put("estimated_resolution", far);
+            asCollector().body(posted.toString()).post("/api/v1/status/outage").then().statusCode(400)
+                    .body("error", org.hamcrest.Matchers.startsWith("estimated_resolution must be from 2000-01-01T00:00:00Z"
+                            + " to before 9999-01-01T00:00:00Z, got a string"));
+        }
+    }
+
+    @Test
+    void aLimitThatIsNoNumberIsA400() {
+        RestAssured.given().queryParam("limit", "abc").get("/api/v1/status/outages").then().statusCode(400)
+                .body("error", equalTo("limit must be a whole number from 1 to 1000, got 'abc'"));
+    }
+
+    @Test
     void unknownSystemNameIsA400() {
         ObjectNode outage = outage("Nope");
         outage.put("system_name", "Frontier");

@@ -7,6 +7,7 @@ import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.TestData.freshPayload;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -68,6 +69,30 @@ class LoginThrottleTests {
         } finally {
             data.runSql("UPDATE api_credentials SET active = TRUE WHERE username = 'derecho_collector';\n");
         }
+    }
+
+    /** The database takes "Casper_Collector " for casper_collector, so the throttle counts them as one name. */
+    @Test
+    void caseAndSpaceVariantsOfANameShareItsFailures() {
+        String payload = freshPayload("jupyterhub-guide").toString();
+        for (String variant : List.of("Casper_Collector", "CASPER_COLLECTOR", "casper_collector ", " Casper_collector",
+                "casper_COLLECTOR")) {
+            RawHttp.post("127.0.0.4", "/api/v1/status/jupyterhub", variant, "guess", payload);
+        }
+        assertEquals(429, RawHttp.post("127.0.0.4", "/api/v1/status/jupyterhub", "cAsPeR_cOlLeCtOr", "guess", payload));
+        assertEquals(429, RawHttp.post("127.0.0.4", "/api/v1/status/jupyterhub", TestData.CASPER_COLLECTOR,
+                TestData.OTHER_PASSWORD, payload), "five variants were five failures of one name from that address");
+    }
+
+    @Test
+    void aCorrectPasswordWithAControlCharacterAfterItIsRefused() {
+        String payload = freshPayload("jupyterhub-guide").toString();
+        assertEquals(401, RawHttp.post("127.0.0.5", "/api/v1/status/jupyterhub", TestData.CASPER_COLLECTOR,
+                TestData.OTHER_PASSWORD + "\0", payload));
+        assertEquals(401, RawHttp.post("127.0.0.5", "/api/v1/status/jupyterhub", TestData.CASPER_COLLECTOR + "\n",
+                TestData.OTHER_PASSWORD, payload));
+        assertEquals(201, RawHttp.post("127.0.0.5", "/api/v1/status/jupyterhub", TestData.CASPER_COLLECTOR,
+                TestData.OTHER_PASSWORD, freshPayload("jupyterhub-guide").toString()));
     }
 
     /** Someone guessing a collector's password elsewhere throttles only their own address, not the collector. */
