@@ -48,6 +48,19 @@ public interface StatusConfig {
         int maxBodyBytes();
 
         /**
+         * Most rows accepted in one array of a post (login nodes, queues, filesystems, node types, hub nodes, queue
+         * definitions, reservations); a longer one is a 400 naming it. Real systems have a few hundred at most.
+         */
+        @WithDefault("5000")
+        @Min(1)
+        int maxArrayRows();
+
+        /** Most per-user load rows accepted in one post; a busy day at NCAR has about 5,000. */
+        @WithDefault("50000")
+        @Min(1)
+        int maxUserLoadRows();
+
+        /**
          * Per-user load rows that read the same in consecutive posts extend one span; a post further than this after
          * the previous one (the collector was silent) starts every span anew.
          */

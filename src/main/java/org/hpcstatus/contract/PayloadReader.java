@@ -57,8 +57,12 @@ public final class PayloadReader {
         return target;
     }
 
-    /** Reads an optional array of objects; each element is filled from {@code fields} into a new entity. */
-    public <E> List<E> readArray(JsonNode parent, String name, List<Field<E>> fields, Supplier<E> factory) {
+    /**
+     * Reads an optional array of objects; each element is filled from {@code fields} into a new entity. An array of
+     * more than {@code maxRows} is refused whole, before any row is read.
+     */
+    public <E> List<E> readArray(JsonNode parent, String name, List<Field<E>> fields, Supplier<E> factory, int maxRows,
+            String limitProperty) {
         JsonNode array = parent.get(name);
         List<E> result = new ArrayList<>();
         if (array == null || array.isNull()) {
@@ -66,6 +70,11 @@ public final class PayloadReader {
         }
         if (!array.isArray()) {
             problems.add(name + " must be an array, got " + describe(array));
+            return result;
+        }
+        if (array.size() > maxRows) {
+            problems.add(name + " has " + array.size() + " rows; at most " + maxRows + " are accepted (" + limitProperty
+                    + ")");
             return result;
         }
         for (int i = 0; i < array.size(); i++) {

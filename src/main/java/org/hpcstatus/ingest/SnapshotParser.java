@@ -1,5 +1,6 @@
 package org.hpcstatus.ingest;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,17 +163,28 @@ public class SnapshotParser {
                 + " offset, or set hpcstatus.ingest.naive-timestamp-zone");
     }
 
+    /**
+     * A name as the database compares it (MariaDB's default collation ignores case and accents): "main" and "máin"
+     * are one name, and two of them in one post a 400 rather than a unique-key failure.
+     */
+    private static String sameName(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
     /** The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). */
-    private static <E> List<E> array(PayloadReader reader, JsonNode body, KindProfile kind, ChildArray array,
+    private <E> List<E> array(PayloadReader reader, JsonNode body, KindProfile kind, ChildArray array,
             List<Field<E>> fields, Supplier<E> factory, Function<E, String> name, String nameField) {
         if (!kind.arrays().contains(array)) {
             return List.of();
         }
-        List<E> rows = reader.readArray(body, array.jsonName, fields, factory);
+        boolean userRows = array == ChildArray.USER_LOADS;
+        List<E> rows = reader.readArray(body, array.jsonName, fields, factory,
+                userRows ? config.ingest().maxUserLoadRows() : config.ingest().maxArrayRows(),
+                userRows ? "hpcstatus.ingest.max-user-load-rows" : "hpcstatus.ingest.max-array-rows");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String value = name.apply(rows.get(i));
-            if (value != null && !seen.add(value.toLowerCase(Locale.ROOT))) {
+            if (value != null && !seen.add(sameName(value))) {
                 reader.problem(array.jsonName + "[" + i + "]." + nameField + " '" + value + "' appears more than once");
             }
         }

@@ -84,6 +84,27 @@ class RequestShapeTests {
     }
 
     @Test
+    void anArrayLongerThanItsLimitIsA400NamingItBeforeAnyRowIsRead() {
+        com.fasterxml.jackson.databind.node.ObjectNode payload = TestData.freshPayload("derecho-guide");
+        var queues = payload.putArray("queues");
+        for (int i = 0; i <= 5000; i++) {
+            queues.addObject().put("queue_name", "q" + i);
+        }
+        asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(400)
+                .body("error", equalTo("queues has 5001 rows; at most 5000 are accepted (hpcstatus.ingest.max-array-rows)"));
+    }
+
+    @Test
+    void namesThatDifferOnlyByAccentOrCaseAreOneNameTwice() {
+        com.fasterxml.jackson.databind.node.ObjectNode payload = TestData.freshPayload("derecho-guide");
+        var queues = payload.putArray("queues");
+        queues.addObject().put("queue_name", "main");
+        queues.addObject().put("queue_name", "M\u00e1in");
+        asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(400)
+                .body("error", equalTo("queues[1].queue_name 'M\u00e1in' appears more than once"));
+    }
+
+    @Test
     void bodyOverEightMebibytesIsA413WithJsonBody() {
         String big = "{\"pad\": \"" + "x".repeat(8 * 1024 * 1024) + "\"}";
         asCollector().body(big).post("/api/v1/status/derecho").then().statusCode(413).contentType(ContentType.JSON)
