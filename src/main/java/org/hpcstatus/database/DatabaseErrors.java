@@ -18,16 +18,33 @@ public final class DatabaseErrors {
     private static final int MARIADB_DEADLOCK = 1213;
     private static final int H2_LOCK_TIMEOUT = 50200;
 
+    private static final String AGROAL_POOL = "io.agroal.pool.";
+
     private DatabaseErrors() {
     }
 
-    /** The database could not be reached: connection refused or lost (SQL state class 08). */
+    /**
+     * The database could not be reached: connection refused or lost (SQL state class 08), or no connection could be
+     * had from the pool in time (all of them in use, or none can be opened).
+     */
     public static boolean isUnavailable(Throwable e) {
         return find(e, cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof org.hibernate.exception.JDBCConnectionException
-                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                || isFromThePool(cause))
                 .isPresent();
+    }
+
+    /**
+     * Agroal's pool reports a connection it could not hand out in time as a plain SQLException without a state; what
+     * tells it apart is where it was thrown: by the pool itself, not by a driver answering for the database.
+     */
+    private static boolean isFromThePool(Throwable cause) {
+        if (!(cause instanceof SQLException sql) || sql.getSQLState() != null || cause.getStackTrace().length == 0) {
+            return false;
+        }
+        return cause.getStackTrace()[0].getClassName().startsWith(AGROAL_POOL);
     }
 
     /**
