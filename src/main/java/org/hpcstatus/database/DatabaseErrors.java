@@ -7,6 +7,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.wildfly.security.auth.server.RealmUnavailableException;
+
 /**
  * What a database failure means, told by its exception type, SQL state or vendor error code, never by its message
  * text (which changes with driver versions and languages).
@@ -25,14 +27,17 @@ public final class DatabaseErrors {
 
     /**
      * The database could not be reached: connection refused or lost (SQL state class 08), or no connection could be
-     * had from the pool in time (all of them in use, or none can be opened).
+     * had from the pool in time (all of them in use, or none can be opened), also when the login realm was the one
+ * asking.
      */
     public static boolean isUnavailable(Throwable e) {
         return find(e, cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof org.hibernate.exception.JDBCConnectionException
                 || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                || isFromThePool(cause))
+                || isFromThePool(cause)
+                // the JDBC security realm's word for a database it could not ask
+                || cause instanceof RealmUnavailableException)
                 .isPresent();
     }
 

@@ -23,6 +23,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.contract.Sha256;
 
 /**
@@ -101,6 +102,10 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         return realm.authenticate(request, context)
                 .onItem().invoke(identity -> remember(key, identity, throttled, address))
                 .onFailure(AuthenticationFailedException.class).invoke(failure -> {
+                    if (DatabaseErrors.isUnavailable(failure)) {
+                        // Nobody could check the password: that is no wrong guess, and the caller gets a 503.
+                        return;
+                    }
                     Log.infof("Failed login for user '%s' from %s", printable(username), address);
                     throttle.recordFailure(address, throttled);
                 });

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.wildfly.security.auth.server.RealmUnavailableException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -156,11 +155,6 @@ public class ErrorMappers {
 
     /** A lost or refused connection, or a realm that cannot reach its database. */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RealmUnavailableException) {
-                return true;
-            }
-        }
         return DatabaseErrors.isUnavailable(e);
     }
 
