@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.outage.OutageService;
@@ -55,6 +56,9 @@ public class StatusReadResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    StatusConfig config;
+
     private Optional<ConfiguredSystem> systemFilter(String systemName) {
         if (systemName == null || systemName.isBlank()) {
             return Optional.empty();
@@ -70,7 +74,7 @@ public class StatusReadResource {
         Instant now = clock.instant();
         return snapshots.latest(system)
                 .map(latest -> Response.ok(SnapshotJson.latest(latest, now,
-                        snapshots.currentReservations(Optional.of(system), false, now),
+                        latest.currentReservations(now, config.ingest().reservationForgetAfter()),
                         identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO))).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(ApiError.of("No data yet for " + system.name())).build());
@@ -83,7 +87,7 @@ public class StatusReadResource {
     @GET
     @Path("/summary")
     public Map<String, Object> summary() {
-        StatusBoard.Board all = board.all();
+        StatusBoard.Board all = board.all(true);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("generated_at", all.now());
         json.put("systems", all.systems().stream().map(SnapshotJson::summary).toList());

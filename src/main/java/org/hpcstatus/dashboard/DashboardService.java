@@ -63,7 +63,7 @@ public class DashboardService {
     /** One read-only transaction per page: the pointers, the outages, and snapshots not read before. */
     @Transactional
     public Overview overview() {
-        StatusBoard.Board all = board.all();
+        StatusBoard.Board all = board.all(false);
         List<Card> cards = all.systems().stream().map(this::card).toList();
         return new Overview(page("HPC system status", all.now()), cards, rows(all.activeOutages()));
     }

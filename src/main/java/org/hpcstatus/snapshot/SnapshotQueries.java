@@ -109,9 +109,12 @@ public class SnapshotQueries {
         roster.forEach(row -> row.queueName = lookups.nameOf(Kind.QUEUE, row.queueId));
         List<UserLoadSpan> userLoads = UserLoadSpan.list("systemId = ?1 and lastSeen = ?2 order by id", system.id(),
                 snapshot.observedAt);
+        List<Reservation> reservations = Reservation.list("systemId = ?1 and lastReportedAt >= ?2"
+                + " order by startTime, reservationName", system.id(),
+                snapshot.observedAt.minus(config.ingest().reservationForgetAfter()));
         return new LatestSnapshot(system, snapshot, List.copyOf(loginNodes), List.copyOf(queues),
                 List.copyOf(filesystems), List.copyOf(nodeTypes), List.copyOf(hubNodes), List.copyOf(roster),
-                List.copyOf(userLoads));
+                List.copyOf(userLoads), List.copyOf(reservations));
     }
 
     /**

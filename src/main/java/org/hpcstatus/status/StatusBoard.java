@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
@@ -27,7 +28,8 @@ import org.hpcstatus.system.SystemCatalog;
 
 /**
  * Judges every configured system from its latest pointer and its active outages: one query for the pointers, one
- * for the outages, one for the rejected-post runs and one for the reservations, whatever the history holds. The one place the pages and the summary API get a state from.
+ * for the outages (and, for the summary, one for the rejected-post runs), whatever the history holds; reservations
+ * come with the latest snapshot. The one place the pages and the summary API get a state from.
  */
 @ApplicationScoped
 public class StatusBoard {
@@ -52,21 +54,28 @@ public class StatusBoard {
     StateRules rules;
 
     @Inject
+    StatusConfig config;
+
+    @Inject
     Clock clock;
 
+    /**
+     * Every system; with {@code withRejections} also the collectors' unrecovered rejections (one query more, which
+     * the overview, showing none, does without).
+     */
     @Transactional
-    public Board all() {
+    public Board all(boolean withRejections) {
         Instant now = clock.instant();
         List<Outage> active = activeOutages(Optional.empty());
         Map<Long, LatestSnapshot> latest = snapshots.latest(systems.all());
         Map<Long, PostRejection> rejections = new HashMap<>();
-        PostRejection.<PostRejection>listAll().forEach(run -> rejections.put(run.systemId, run));
-        List<Reservation> reservations = snapshots.currentReservations(Optional.empty(), false, now);
+        if (withRejections) {
+            PostRejection.<PostRejection>listAll().forEach(run -> rejections.put(run.systemId, run));
+        }
         List<SystemStatus> statuses = new ArrayList<>();
         for (ConfiguredSystem system : systems.all()) {
             List<Outage> own = active.stream().filter(o -> o.concerns(system.id())).toList();
-            statuses.add(judge(system, latest.get(system.id()), own, rejections.get(system.id()),
-                    reservations.stream().filter(r -> r.systemId == system.id()).toList(), now));
+            statuses.add(judge(system, latest.get(system.id()), own, rejections.get(system.id()), now));
         }
         return new Board(now, statuses, active);
     }
@@ -75,16 +84,17 @@ public class StatusBoard {
     public SystemStatus of(ConfiguredSystem system) {
         Instant now = clock.instant();
         return judge(system, snapshots.latest(system).orElse(null), activeOutages(Optional.of(system)),
-                PostRejection.findById(system.id()), snapshots.currentReservations(Optional.of(system), false, now), now);
+                PostRejection.findById(system.id()), now);
     }
 
     private SystemStatus judge(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active,
-            PostRejection rejection, List<Reservation> reservations, Instant now) {
+            PostRejection rejection, Instant now) {
         Instant observed = latest == null ? null : latest.snapshot().observedAt;
         Freshness freshness = Freshness.of(observed, now, system.staleAfter());
         long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
         return new SystemStatus(system, latest, freshness, age, rules.judge(latest, freshness, active, now), active,
-                PostRejections.unrecovered(rejection, latest) ? rejection : null, reservations);
+                PostRejections.unrecovered(rejection, latest) ? rejection : null,
+                latest == null ? List.of() : latest.currentReservations(now, config.ingest().reservationForgetAfter()));
     }
 
     private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {

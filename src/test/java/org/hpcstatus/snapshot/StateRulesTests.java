@@ -53,7 +53,7 @@ class StateRulesTests {
 
     private static LatestSnapshot latest(Snapshot s, List<LoginNodeStatus> loginNodes, List<FilesystemStatus> filesystems) {
         return new LatestSnapshot(CLUSTER, s, loginNodes, List.of(), filesystems, List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     private static Outage outage(String severity) {
@@ -184,7 +184,7 @@ class StateRulesTests {
         Snapshot s = new Snapshot();
         s.available = false;
         assertEquals(SystemState.DOWN, rules.judge(new LatestSnapshot(HUB, s, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of()),
+                List.of(), List.of(), List.of()),
                 Freshness.FRESH, List.of(), NOW).state());
     }
 
@@ -201,7 +201,7 @@ class StateRulesTests {
 
     private StateRules.Verdict judgeCasper(Snapshot s) {
         return rules.judge(new LatestSnapshot(CASPER, s, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of()), Freshness.FRESH,
+                List.of(), List.of(), List.of()), Freshness.FRESH,
                 List.of(), NOW);
     }
 
