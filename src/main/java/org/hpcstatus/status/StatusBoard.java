@@ -20,7 +20,6 @@ import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.LatestSnapshot;
-import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.snapshot.StateRules;
 import org.hpcstatus.system.ConfiguredSystem;
