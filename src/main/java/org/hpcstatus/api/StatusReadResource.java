@@ -2,6 +2,8 @@ package org.hpcstatus.api;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.security.Permissions;
+import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.status.StatusBoard;
@@ -99,11 +102,17 @@ public class StatusReadResource {
     @Path("/reservations")
     public List<Map<String, Object>> reservations(@QueryParam("system_name") String systemName,
             @QueryParam("upcoming_only") @DefaultValue("false") boolean upcomingOnly) {
-        Optional<ConfiguredSystem> system = systemFilter(systemName);
-        return snapshots.currentReservations(system, upcomingOnly, clock.instant()).stream()
-                .map(r -> SnapshotJson.reservation(r, systems.all().stream().filter(s -> s.id() == r.systemId)
-                        .findFirst().orElseThrow()))
-                .toList();
+        List<ConfiguredSystem> wanted = systemFilter(systemName).map(List::of).orElse(systems.all());
+        Instant now = clock.instant();
+        // Only a post that moves a system's latest pointer writes reservations, so they come with that snapshot.
+        List<Map.Entry<ConfiguredSystem, Reservation>> found = new ArrayList<>();
+        snapshots.latest(wanted).values().forEach(latest -> latest
+                .currentReservations(now, config.ingest().reservationForgetAfter()).stream()
+                .filter(r -> !upcomingOnly || r.startTime != null && r.startTime.isAfter(now))
+                .forEach(r -> found.add(Map.entry(latest.system(), r))));
+        found.sort(Comparator.comparing((Map.Entry<ConfiguredSystem, Reservation> e) -> e.getValue().startTime,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(e -> e.getValue().reservationName));
+        return found.stream().map(e -> SnapshotJson.reservation(e.getValue(), e.getKey())).toList();
     }
 
     @GET

@@ -17,7 +17,10 @@ public record LatestSnapshot(ConfiguredSystem system, Snapshot snapshot, List<Lo
         List<HubNodeStatus> hubNodes, List<QueueDefinition> queueDefinitions, List<UserLoadSpan> userLoads,
         List<Reservation> recentReservations) {
 
-    /** The reservations reported within {@code forgetAfter} of {@code now} that have not ended, soonest first. */
+    /**
+     * The reservations reported within {@code forgetAfter} of {@code now} that have not ended, soonest first: the one
+     * place that says which reservations still hold.
+     */
     public List<Reservation> currentReservations(Instant now, Duration forgetAfter) {
         Instant reportedSince = now.minus(forgetAfter);
         return recentReservations.stream().filter(r -> !r.lastReportedAt.isBefore(reportedSince)

@@ -118,24 +118,6 @@ public class SnapshotQueries {
     }
 
     /**
-     * The reservations still reported (within the configured time) and not yet ended, soonest first: of one system,
-     * or of all; with {@code upcomingOnly}, those that have not begun.
-     */
-    @Transactional
-    public List<Reservation> currentReservations(Optional<ConfiguredSystem> system, boolean upcomingOnly, Instant now) {
-        StringBuilder query = new StringBuilder("lastReportedAt >= ?1 and (endTime is null or endTime > ?2)");
-        List<Object> parameters = new java.util.ArrayList<>(List.of(now.minus(config.ingest().reservationForgetAfter()), now));
-        if (upcomingOnly) {
-            query.append(" and startTime > ?2");
-        }
-        if (system.isPresent()) {
-            query.append(" and systemId = ?3");
-            parameters.add(system.get().id());
-        }
-        return Reservation.list(query + " order by startTime, reservationName", parameters.toArray());
-    }
-
-    /**
      * What an earlier post stored for this system and instant, if it had the same content; a conflict if it had
      * other content; empty if nothing is stored there.
      */
