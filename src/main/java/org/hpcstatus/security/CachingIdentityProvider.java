@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.elytron.security.runtime.ElytronPasswordIdentityProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -53,12 +57,25 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     @Inject
     Clock clock;
 
-    private Cache<String, SecurityIdentity> verified;
+    @Inject
+    MeterRegistry meters;
+
+    /** bcrypt checks run: the CPU a login costs is what operators watch during a guessing loop. */
+    private Counter passwordChecks;
+
+    /**
+     * Verified credentials, and verifications in progress: a request that finds one running waits for its result
+     * instead of running bcrypt again, so a cache expiry or a restart under load costs one check per credential, not
+     * one per request. A failed verification leaves no entry.
+     */
+    private AsyncCache<String, SecurityIdentity> verified;
 
     @PostConstruct
     void createCache() {
         verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).ticker(new ClockTicker(clock))
-                .expireAfterWrite(config.security().credentialCacheTtl()).build();
+                .expireAfterWrite(config.security().credentialCacheTtl()).buildAsync();
+        passwordChecks = Counter.builder("hpcstatus.login.password.checks")
+                .description("Password verifications run (bcrypt), after the cache and the throttle").register(meters);
     }
 
     @Override
@@ -76,16 +93,13 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
-        // The database compares names without regard to case or trailing space, so the throttle does too: otherwise
-        // "Collector" and "collector " would each get fresh tries against the same account.
+        // The database used to compare names without regard to case or trailing space; the throttle still does, so
+        // that "Collector" and "collector " can never each get fresh tries against the same account.
         String throttled = username.strip().toLowerCase(Locale.ROOT);
         String address = clientAddress(request);
-        Optional<Duration> blocked = throttle.blockedFor(address, throttled);
-        if (blocked.isPresent()) {
-            long seconds = Math.max(1, blocked.get().toSeconds());
-            Log.warnf("Login throttled for user '%s' from %s (%d s left)", printable(username), address, seconds);
-            return Uni.createFrom().failure(new AuthenticationFailedException("Too many failed logins",
-                    Map.of(RETRY_AFTER_SECONDS, seconds)));
+        Optional<Duration> addressBlocked = throttle.addressBlockedFor(address);
+        if (addressBlocked.isPresent()) {
+            return tooMany(username, address, addressBlocked.get());
         }
         char[] password = request.getPassword().getPassword();
         if (hasControlCharacter(username) || hasControlCharacter(new String(password))) {
@@ -95,25 +109,51 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
             return Uni.createFrom().failure(new AuthenticationFailedException("Control character in credentials"));
         }
         String key = cacheKey(username, password);
-        SecurityIdentity cached = verified.getIfPresent(key);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
+        CompletableFuture<SecurityIdentity> known = verified.getIfPresent(key);
+        if (known != null) {
+            // Verified already, or being verified by another request with the same credentials: share its result.
+            return shared(known);
         }
-        return realm.authenticate(request, context)
-                .onItem().invoke(identity -> remember(key, identity, throttled, address))
-                .onFailure(AuthenticationFailedException.class).invoke(failure -> {
-                    if (DatabaseErrors.isUnavailable(failure)) {
-                        // Nobody could check the password: that is no wrong guess, and the caller gets a 503.
-                        return;
-                    }
+        LoginThrottle.Admission admission = throttle.begin(address, throttled);
+        if (admission.refused()) {
+            return tooMany(username, address, admission.retryAfter());
+        }
+        boolean[] started = {false};
+        CompletableFuture<SecurityIdentity> verification = verified.get(key, (k, executor) -> {
+            started[0] = true;
+            passwordChecks.increment();
+            return realm.authenticate(request, context).subscribeAsCompletionStage();
+        });
+        LoginThrottle.Attempt attempt = admission.attempt();
+        if (!started[0]) {
+            // Another request started the same verification in between; this one only waits for it.
+            attempt.abandoned();
+        } else {
+            verification.whenComplete((identity, failure) -> {
+                if (failure == null) {
+                    attempt.succeeded();
+                } else if (DatabaseErrors.isUnavailable(failure)) {
+                    // Nobody could check the password: that is no wrong guess, and the caller gets a 503.
+                    attempt.abandoned();
+                } else {
                     Log.infof("Failed login for user '%s' from %s", printable(username), address);
-                    throttle.recordFailure(address, throttled);
-                });
+                    attempt.failed();
+                }
+            });
+        }
+        return shared(verification);
     }
 
-    private void remember(String key, SecurityIdentity identity, String username, String address) {
-        verified.put(key, identity);
-        throttle.recordSuccess(username, address);
+    private static Uni<SecurityIdentity> shared(CompletableFuture<SecurityIdentity> verification) {
+        return Uni.createFrom().completionStage(verification)
+                .onFailure(CompletionException.class).transform(Throwable::getCause);
+    }
+
+    private static Uni<SecurityIdentity> tooMany(String username, String address, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        Log.warnf("Login throttled for user '%s' from %s (%d s left)", printable(username), address, seconds);
+        return Uni.createFrom().failure(new AuthenticationFailedException("Too many failed logins",
+                Map.of(RETRY_AFTER_SECONDS, seconds)));
     }
 
     private static String clientAddress(UsernamePasswordAuthenticationRequest request) {

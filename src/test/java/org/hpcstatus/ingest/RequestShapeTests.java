@@ -18,6 +18,9 @@ import org.hpcstatus.support.TestData;
 @QuarkusTest
 class RequestShapeTests {
 
+    @jakarta.inject.Inject
+    TestData data;
+
 
 
     @Test
@@ -102,6 +105,28 @@ class RequestShapeTests {
         queues.addObject().put("queue_name", "M\u00e1in");
         asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(400)
                 .body("error", equalTo("queues[1].queue_name 'M\u00e1in' appears more than once"));
+    }
+
+    /** MariaDB's default collation merged "máin" into the "main" stored before it; names compare byte for byte. */
+    @Test
+    void namesThatDifferOnlyByAccentOrCaseAcrossPostsStayTwoNames() {
+        for (String name : java.util.List.of("main", "m\u00e1in", "MAIN")) {
+            com.fasterxml.jackson.databind.node.ObjectNode payload = TestData.freshPayload("derecho-guide");
+            payload.putArray("queues").addObject().put("queue_name", name).put("running_jobs", 1)
+                    .put("pending_jobs", 0);
+            payload.putArray("login_nodes").addObject().put("node_name", name).put("node_type", "cpu")
+                    .put("available", true);
+            asCollector().body(payload.toString()).post("/api/v1/status/tarn").then().log().ifValidationFails()
+                    .statusCode(201);
+            io.restassured.RestAssured.get("/api/v1/status/tarn/latest").then().statusCode(200)
+                    .body("queues.queue_name", equalTo(java.util.List.of(name)))
+                    .body("login_nodes.node_name", equalTo(java.util.List.of(name)));
+        }
+        // What the database holds, not the names this process remembers for the ids it was given.
+        for (String table : java.util.List.of("batch_queue", "login_node")) {
+            org.junit.jupiter.api.Assertions.assertEquals(3, data.count("SELECT COUNT(*) FROM " + table
+                    + " t JOIN hpc_system s ON s.system_id = t.system_id WHERE s.name = 'tarn'"), table);
+        }
     }
 
     @Test
