@@ -29,6 +29,18 @@ public interface StatusConfig {
 
     Dashboard dashboard();
 
+    Database database();
+
+    interface Database {
+        /**
+         * How often the service tries again to reach a database that was down when it started (it starts anyway,
+         * reports not-ready and answers 503 until its migrations have run).
+         */
+        @WithDefault("5S")
+        @DurationMin(millis = 100)
+        Duration retryInterval();
+    }
+
     interface Ingest {
         /** Zone in which timestamps without an offset are read. */
         @WithDefault("UTC")

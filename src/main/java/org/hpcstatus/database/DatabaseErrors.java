@@ -37,7 +37,8 @@ public final class DatabaseErrors {
                 || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                 || isFromThePool(cause)
                 // the JDBC security realm's word for a database it could not ask
-                || cause instanceof RealmUnavailableException)
+                || cause instanceof RealmUnavailableException
+                || cause instanceof DatabaseNotReadyException)
                 .isPresent();
     }
 

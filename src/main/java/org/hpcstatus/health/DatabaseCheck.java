@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
+import org.hpcstatus.database.DatabaseStartup;
 
 /**
  * Readiness: the database answers. Replaces the datasource's own check, which puts the driver's message (the
@@ -27,8 +28,14 @@ public class DatabaseCheck implements HealthCheck {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    DatabaseStartup startup;
+
     @Override
     public HealthCheckResponse call() {
+        if (!startup.isReady()) {
+            return HealthCheckResponse.named(NAME).down().withData("database", "unreachable").build();
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(VALIDATION_SECONDS)) {
                 return HealthCheckResponse.up(NAME);

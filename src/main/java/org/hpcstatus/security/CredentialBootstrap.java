@@ -8,8 +8,8 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.database.DatabaseReady;
 
 /**
  * Creates the first admin credential from configuration (HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME / _PASSWORD), so an
@@ -27,7 +27,7 @@ public class CredentialBootstrap {
     @Inject
     EntityManager em;
 
-    void onStart(@Observes StartupEvent start) {
+    void onDatabaseReady(@Observes DatabaseReady ready) {
         var security = config.security();
         if (security.bootstrapUsername().isEmpty() || security.bootstrapPassword().isEmpty()) {
             return;

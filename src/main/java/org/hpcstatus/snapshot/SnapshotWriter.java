@@ -22,9 +22,9 @@ import jakarta.interceptor.Interceptor;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.database.DatabaseErrors;
+import org.hpcstatus.database.DatabaseReady;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.system.SystemKind;
@@ -113,7 +113,7 @@ public class SnapshotWriter {
      * "latest" pointer row that ingest then only moves forward, and checks that the id sequences hand out blocks of
      * the size {@link SequenceIds} assumes.
      */
-    void prepare(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) StartupEvent start) throws SQLException {
+    void prepare(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) DatabaseReady ready) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             for (ConfiguredSystem system : systems.all()) {
                 ensureLatestPointer(connection, system.id());

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
+import org.hpcstatus.database.DatabaseReady;
 
 /**
  * The configured systems, in dashboard order. Built once at start-up, before anything else that needs the systems
@@ -33,7 +33,7 @@ public class SystemCatalog {
     private volatile List<ConfiguredSystem> systems = List.of();
     private volatile Map<String, ConfiguredSystem> byName = Map.of();
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
+    void onDatabaseReady(@Observes @Priority(Interceptor.Priority.APPLICATION) DatabaseReady ready) {
         List<ConfiguredSystem> loaded = config.systems().entrySet().stream().map(entry -> {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
             SystemsConfig.SystemSettings settings = entry.getValue();

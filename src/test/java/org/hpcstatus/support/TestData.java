@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.runtime.StartupEvent;
+import org.hpcstatus.database.DatabaseReady;
 
 /**
  * Credentials, payload files and direct SQL for tests. The guide's credential SQL runs once at each start of the
@@ -49,7 +49,7 @@ public class TestData {
     @Inject
     DataSource dataSource;
 
-    void loadCredentials(@Observes StartupEvent start) {
+    void loadCredentials(@Observes DatabaseReady ready) {
         runSql(resource("sql/guide-credentials.sql"));
         runSql(resource("sql/more-credentials.sql"));
     }

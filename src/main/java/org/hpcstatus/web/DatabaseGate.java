@@ -1,0 +1,26 @@
+package org.hpcstatus.web;
+
+import jakarta.inject.Inject;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import org.hpcstatus.database.DatabaseNotReadyException;
+import org.hpcstatus.database.DatabaseStartup;
+
+/**
+ * Until the database has been reached once since start (see DatabaseStartup), every endpoint answers 503 as it
+ * would for a lost database: there is no schema to read from yet, nor the configured systems' ids. Health probes
+ * and metrics are not endpoints of ours and keep answering.
+ */
+public class DatabaseGate {
+
+    @Inject
+    DatabaseStartup database;
+
+    @ServerRequestFilter(preMatching = true)
+    public void refuseUntilTheDatabaseIsReady() {
+        if (!database.isReady()) {
+            throw new DatabaseNotReadyException();
+        }
+    }
+}
