@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 
 import org.wildfly.security.auth.server.RealmUnavailableException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * What a database failure means, told by its exception type, SQL state or vendor error code, never by its message
  * text (which changes with driver versions and languages).
@@ -38,7 +40,7 @@ public final class DatabaseErrors {
                 || isFromThePool(cause)
                 // the JDBC security realm's word for a database it could not ask
                 || cause instanceof RealmUnavailableException
-                || cause instanceof DatabaseNotReadyException)
+                || cause instanceof DatabaseUnavailableException)
                 .isPresent();
     }
 
@@ -72,6 +74,18 @@ public final class DatabaseErrors {
                 || cause instanceof org.hibernate.exception.ConstraintViolationException
                 || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
                 .isPresent();
+    }
+
+    /**
+     * A look-up by primary key as the database answered it. Hibernate's find answers null instead of throwing when a
+     * JDBC failure has already marked the transaction rollback-only (its HHH-12472 workaround), as a connection that
+     * cannot be enlisted does when the database dies: that null means "could not ask", not "no such row".
+     */
+    public static <T> T asAnswered(T found) {
+        if (found == null && QuarkusTransaction.isActive() && QuarkusTransaction.isRollbackOnly()) {
+            throw new DatabaseUnavailableException("A look-up failed inside a transaction that had already failed");
+        }
+        return found;
     }
 
     private static Optional<Throwable> find(Throwable e, Predicate<Throwable> test) {

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.ConflictException;
+import org.hpcstatus.database.DatabaseErrors;
 
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.Lookups;
@@ -43,7 +44,7 @@ public class SnapshotQueries {
     /** The system's newest snapshot (by observation time) with its children, or empty before its first post. */
     @Transactional
     public Optional<LatestSnapshot> latest(ConfiguredSystem system) {
-        LatestPointer pointer = LatestPointer.findById(system.id());
+        LatestPointer pointer = DatabaseErrors.asAnswered(LatestPointer.findById(system.id()));
         return pointer == null ? Optional.empty() : Optional.ofNullable(resolve(system, pointer.snapshotId));
     }
 
@@ -92,7 +93,7 @@ public class SnapshotQueries {
     }
 
     private LatestSnapshot load(ConfiguredSystem system, long id) {
-        Snapshot snapshot = Snapshot.findById(id);
+        Snapshot snapshot = DatabaseErrors.asAnswered(Snapshot.findById(id));
         List<LoginNodeStatus> loginNodes = LoginNodeStatus.list("snapshotId = ?1 order by id", id);
         loginNodes.forEach(row -> row.nodeName = lookups.nameOf(Kind.LOGIN_NODE, row.loginNodeId));
         List<QueueStatus> queues = QueueStatus.list("snapshotId = ?1 order by id", id);

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import org.hpcstatus.contract.Timestamps;
+import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -54,7 +55,7 @@ public class PostRejections {
     public void record(ConfiguredSystem system, String credential, String error) {
         Instant now = Timestamps.truncate(clock.instant());
         Instant lastAccepted = snapshots.latest(system).map(LatestSnapshot::snapshot).map(s -> s.receivedAt).orElse(null);
-        PostRejection run = PostRejection.findById(system.id());
+        PostRejection run = DatabaseErrors.asAnswered(PostRejection.findById(system.id()));
         boolean fresh = run == null;
         if (fresh) {
             run = new PostRejection();

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
@@ -83,7 +84,7 @@ public class StatusBoard {
     public SystemStatus of(ConfiguredSystem system) {
         Instant now = clock.instant();
         return judge(system, snapshots.latest(system).orElse(null), activeOutages(Optional.of(system)),
-                PostRejection.findById(system.id()), now);
+                DatabaseErrors.asAnswered(PostRejection.findById(system.id())), now);
     }
 
     private SystemStatus judge(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active,

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import org.hpcstatus.database.DatabaseNotReadyException;
+import org.hpcstatus.database.DatabaseUnavailableException;
 import org.hpcstatus.database.DatabaseStartup;
 
 /**
@@ -20,7 +20,7 @@ public class DatabaseGate {
     @ServerRequestFilter(preMatching = true)
     public void refuseUntilTheDatabaseIsReady() {
         if (!database.isReady()) {
-            throw new DatabaseNotReadyException();
+            throw new DatabaseUnavailableException("The database has not been reached since start");
         }
     }
 }
