@@ -60,6 +60,14 @@ public interface StatusConfig {
         int maxBodyBytes();
 
         /**
+         * Longest a client may take to send a request body; after it, a 408 and the connection is closed. Bodies are
+         * read without holding a worker thread, so this bounds the connections and memory a trickling client holds.
+         */
+        @WithDefault("60S")
+        @DurationMin(seconds = 1)
+        Duration bodyReadTimeout();
+
+        /**
          * Most rows accepted in one array of a post (login nodes, queues, filesystems, node types, hub nodes, queue
          * definitions, reservations); a longer one is a 400 naming it. Real systems have a few hundred at most.
          */

@@ -1,0 +1,116 @@
+package org.hpcstatus.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.hpcstatus.config.StatusConfig;
+
+/**
+ * How request bodies are read, so that a slow or large one cannot take the service down:
+ * <ul>
+ * <li>a declared Content-Length over the limit is a 413 before anything is read, with the JSON error body;</li>
+ * <li>a body is read on the event loop, into memory, before a worker thread is involved (the endpoints would read
+ * it blocking, holding one worker per trickling client until none is left for the pages), and only once its sender
+ * has logged in, so that nobody unknown can make the service hold bodies;</li>
+ * <li>a body not complete within hpcstatus.ingest.body-read-timeout is a 408 and the connection is closed.</li>
+ * </ul>
+ * Bodies sent without a length are measured again, after reading, by JsonBody.
+ */
+@ApplicationScoped
+public class RequestBodies {
+
+    /** After Quarkus' authentication handlers (which set the deferred identity), before the REST endpoints. */
+    private static final int ORDER = 900;
+
+    @Inject
+    StatusConfig config;
+
+    void install(@Observes Router router) {
+        int limit = config.ingest().maxBodyBytes();
+        MemorySize transport = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class);
+        if (transport.asLongValue() <= limit) {
+            // A body sent without a length would then be cut off by the transport, with no JSON error, before the
+            // check in JsonBody could measure it.
+            Log.warnf("hpcstatus.ingest.max-body-bytes (%d) is not below quarkus.http.limits.max-body-size (%d bytes):"
+                    + " raise the latter, or chunked posts over it get a bare 413", limit, transport.asLongValue());
+        }
+        String tooLarge = "{\"error\":\"Request body is larger than " + limit + " bytes\"}";
+        router.route().order(-1000).handler(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && declaredOver(length, limit)) {
+                context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.CONNECTION, "close").end(tooLarge);
+                return;
+            }
+            context.next();
+        });
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(transport.asLongValue());
+        router.route().order(ORDER).handler(context -> {
+            if (!hasBody(context.request())) {
+                context.next();
+                return;
+            }
+            closeIfNotReadInTime(context);
+            Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+            if (identity == null) {
+                bodies.handle(context);
+                return;
+            }
+            // Nothing of the body has been read yet: Quarkus keeps the request paused until a handler takes it.
+            identity.subscribe().with(
+                    who -> {
+                        if (who.isAnonymous()) {
+                            context.next(); // the endpoint answers 401 without reading the body
+                        } else {
+                            bodies.handle(context);
+                        }
+                    },
+                    failure -> context.next()); // a failed login: the endpoint answers it (401, 429, 503)
+        });
+    }
+
+    private void closeIfNotReadInTime(RoutingContext context) {
+        long timeout = config.ingest().bodyReadTimeout().toMillis();
+        long timer = context.vertx().setTimer(timeout, id -> {
+            if (context.request().isEnded() || context.response().ended() || context.response().closed()) {
+                return;
+            }
+            Log.infof("Closing a connection from %s: its request body was not complete after %d ms",
+                    context.request().remoteAddress(), timeout);
+            context.response().setStatusCode(408).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end("{\"error\":\"Request body not received within " + timeout / 1000 + " s\"}")
+                    .onComplete(done -> context.request().connection().close());
+        });
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    private static boolean declaredOver(String length, int limit) {
+        try {
+            return Long.parseLong(length.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
