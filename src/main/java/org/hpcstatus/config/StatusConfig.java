@@ -144,6 +144,15 @@ public interface StatusConfig {
         @Max(100)
         int degradedAtDownPercent();
 
+        /**
+         * Most rows a page shows in one table (queues, filesystems, login nodes, node types, hub nodes, queue
+         * definitions, reservations); the rest are counted and left to the JSON API, so a page stays small whatever a
+         * collector sends.
+         */
+        @WithDefault("200")
+        @Min(1)
+        int maxTableRows();
+
         /** Severities of an active outage that make a system down; any other active outage makes it degraded. */
         @WithDefault("critical")
         List<@Pattern(regexp = "critical|major|minor|maintenance") String> downOutageSeverities();

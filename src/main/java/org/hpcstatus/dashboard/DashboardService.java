@@ -78,24 +78,26 @@ public class DashboardService {
         RejectionNotice rejection = run == null ? null
                 : new RejectionNotice(local(run.firstAt), run.rejections, run.lastError);
         if (latest == null) {
-            return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of(), rows(status.activeOutages()));
+            return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), none(), none(),
+                    List.of(), none(), none(), none(), rows(status.activeOutages()));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
         List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
-        return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes()), kind.detailUtilization(s),
+        int max = config.dashboard().maxTableRows();
+        return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes(), max),
+                kind.detailUtilization(s),
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
-                latest.hubNodes().stream().map(n -> new HubNodeRow(n.name, n.state, n.jobsRunning, n.jobsTotal,
-                        n.cpusUsed, n.cpusTotal, n.gpusUsed, n.gpusTotal, n.memoryUsedGb, n.memoryTotalGb)).toList(),
-                latest.queueDefinitions().stream().map(q -> new QueueDefinitionRow(q.queueName, q.queueType,
-                        QueueLoads.status(q), q.totalJobs)).toList(),
+                TableRows.first(latest.hubNodes(), max, n -> new HubNodeRow(n.name, n.state, n.jobsRunning,
+                        n.jobsTotal, n.cpusUsed, n.cpusTotal, n.gpusUsed, n.gpusTotal, n.memoryUsedGb, n.memoryTotalGb)),
+                TableRows.first(latest.queueDefinitions(), max, q -> new QueueDefinitionRow(q.queueName, q.queueType,
+                        QueueLoads.status(q), q.totalJobs)),
                 withUserInfo ? QueueLoads.top(latest.userLoads()) : List.of(),
-                latest.queues().stream().map(q -> queue(q, latest.queueDefinitions())).toList(),
-                latest.filesystems().stream().map(DashboardService::filesystem).toList(),
-                latest.nodeTypes().stream().map(t -> new NodeTypeRow(t.nodeType, t.nodesTotal, t.nodesAvailable,
-                        t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel, t.gpusPerNode,
-                        t.utilizationPercent, t.memoryUtilizationPercent)).toList(),
+                TableRows.first(latest.queues(), max, q -> queue(q, latest.queueDefinitions())),
+                TableRows.first(latest.filesystems(), max, DashboardService::filesystem),
+                TableRows.first(latest.nodeTypes(), max, t -> new NodeTypeRow(t.nodeType, t.nodesTotal,
+                        t.nodesAvailable, t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel,
+                        t.gpusPerNode, t.utilizationPercent, t.memoryUtilizationPercent)),
                 rows(status.activeOutages()));
     }
 
@@ -129,10 +131,10 @@ public class DashboardService {
                 figures, kind.utilization(s), jobs, reservations(status));
     }
 
-    private List<ReservationRow> reservations(SystemStatus status) {
-        return status.reservations().stream().map(r -> new ReservationRow(r.reservationName, r.nodeCount, r.partition,
-                r.description, local(r.startTime), local(r.endTime),
-                r.startTime == null || !r.startTime.isAfter(clock.instant()))).toList();
+    private TableRows<ReservationRow> reservations(SystemStatus status) {
+        return TableRows.first(status.reservations(), config.dashboard().maxTableRows(), r -> new ReservationRow(
+                r.reservationName, r.nodeCount, r.partition, r.description, local(r.startTime), local(r.endTime),
+                r.startTime == null || !r.startTime.isAfter(clock.instant())));
     }
 
     private static String service(KindProfile kind, Snapshot s) {
@@ -148,11 +150,15 @@ public class DashboardService {
                 p.reserved(), p.counted())).toList();
     }
 
-    private static List<LoginNodeGroup> loginNodeGroups(KindProfile kind, List<LoginNodeStatus> nodes) {
+    private static List<LoginNodeGroup> loginNodeGroups(KindProfile kind, List<LoginNodeStatus> nodes, int max) {
         List<LoginNodeGroup> groups = new ArrayList<>();
         kind.loginNodeGroups(nodes).forEach((heading, members) -> groups.add(
-                new LoginNodeGroup(heading, members.stream().map(DashboardService::loginNode).toList())));
+                new LoginNodeGroup(heading, TableRows.first(members, max, DashboardService::loginNode))));
         return groups;
+    }
+
+    private static <T> TableRows<T> none() {
+        return new TableRows<>(List.of(), 0);
     }
 
     private static LoginNodeRow loginNode(LoginNodeStatus n) {

@@ -47,7 +47,7 @@ public final class DashboardViews {
      */
     public record Card(String name, String displayName, SystemState state, List<String> reasons, List<String> notes,
             Freshness freshness, ZonedDateTime updatedAt, long ageSeconds, String service, List<PartitionRow> partitions,
-            List<Figure> figures, List<Utilization> bars, List<Figure> jobs, List<ReservationRow> reservations) {
+            List<Figure> figures, List<Utilization> bars, List<Figure> jobs, TableRows<ReservationRow> reservations) {
 
         public boolean stale() {
             return freshness == Freshness.STALE;
@@ -81,7 +81,7 @@ public final class DashboardViews {
         }
     }
 
-    public record LoginNodeGroup(String label, List<LoginNodeRow> nodes) {
+    public record LoginNodeGroup(String label, TableRows<LoginNodeRow> nodes) {
     }
 
     /** status: disabled or stopped per the roster; null when enabled and started, or not defined. */
@@ -118,8 +118,8 @@ public final class DashboardViews {
      */
     public record Detail(Card card, List<String> collectorWarnings, RejectionNotice rejection,
             List<LoginNodeGroup> loginNodes, List<Utilization> utilization, List<Figure> sessions,
-            List<HubNodeRow> hubNodes, List<QueueDefinitionRow> queueRoster, List<TopLoad> topLoads,
-            List<QueueRow> queues, List<FilesystemRow> filesystems, List<NodeTypeRow> nodeTypes,
+            TableRows<HubNodeRow> hubNodes, TableRows<QueueDefinitionRow> queueRoster, List<TopLoad> topLoads,
+            TableRows<QueueRow> queues, TableRows<FilesystemRow> filesystems, TableRows<NodeTypeRow> nodeTypes,
             List<OutageRow> outages) {
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +67,18 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
      * instead of running bcrypt again, so a cache expiry or a restart under load costs one check per credential, not
      * one per request. A failed verification leaves no entry.
      */
-    private AsyncCache<String, SecurityIdentity> verified;
+    private AsyncCache<String, Verification> verified;
+
+    /**
+     * What one password check found: an identity, or why not. Held as a value, never as a failed future, which the
+     * cache would log as a warning with its stack trace at every wrong password.
+     */
+    private record Verification(SecurityIdentity identity, Throwable failure) {
+
+        Uni<SecurityIdentity> toUni() {
+            return failure == null ? Uni.createFrom().item(identity) : Uni.createFrom().failure(failure);
+        }
+    }
 
     @PostConstruct
     void createCache() {
@@ -109,7 +119,7 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
             return Uni.createFrom().failure(new AuthenticationFailedException("Control character in credentials"));
         }
         String key = cacheKey(username, password);
-        CompletableFuture<SecurityIdentity> known = verified.getIfPresent(key);
+        CompletableFuture<Verification> known = verified.getIfPresent(key);
         if (known != null) {
             // Verified already, or being verified by another request with the same credentials: share its result.
             return shared(known);
@@ -119,20 +129,25 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
             return tooMany(username, address, admission.retryAfter());
         }
         boolean[] started = {false};
-        CompletableFuture<SecurityIdentity> verification = verified.get(key, (k, executor) -> {
+        CompletableFuture<Verification> verification = verified.get(key, (k, executor) -> {
             started[0] = true;
             passwordChecks.increment();
-            return realm.authenticate(request, context).subscribeAsCompletionStage();
+            return realm.authenticate(request, context).map(identity -> new Verification(identity, null))
+                    .onFailure().recoverWithItem(failure -> new Verification(null, failure)).subscribeAsCompletionStage();
         });
         LoginThrottle.Attempt attempt = admission.attempt();
         if (!started[0]) {
             // Another request started the same verification in between; this one only waits for it.
             attempt.abandoned();
         } else {
-            verification.whenComplete((identity, failure) -> {
+            verification.thenAccept(outcome -> {
+                Throwable failure = outcome.failure();
                 if (failure == null) {
                     attempt.succeeded();
-                } else if (DatabaseErrors.isUnavailable(failure)) {
+                    return;
+                }
+                verified.asMap().remove(key, verification);
+                if (DatabaseErrors.isUnavailable(failure)) {
                     // Nobody could check the password: that is no wrong guess, and the caller gets a 503.
                     attempt.abandoned();
                 } else {
@@ -144,9 +159,8 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         return shared(verification);
     }
 
-    private static Uni<SecurityIdentity> shared(CompletableFuture<SecurityIdentity> verification) {
-        return Uni.createFrom().completionStage(verification)
-                .onFailure(CompletionException.class).transform(Throwable::getCause);
+    private static Uni<SecurityIdentity> shared(CompletableFuture<Verification> verification) {
+        return Uni.createFrom().completionStage(verification).flatMap(Verification::toUni);
     }
 
     private static Uni<SecurityIdentity> tooMany(String username, String address, Duration wait) {

@@ -1,5 +1,7 @@
 package org.hpcstatus.web;
 
+import java.util.function.BiConsumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,6 +13,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -63,23 +68,50 @@ public class RequestBodies {
                 context.next();
                 return;
             }
-            closeIfNotReadInTime(context);
             Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
             if (identity == null) {
+                closeIfNotReadInTime(context);
                 bodies.handle(context);
                 return;
             }
-            // Nothing of the body has been read yet: Quarkus keeps the request paused until a handler takes it.
+            // The login may complete on another thread (a worker running bcrypt, or another request's check):
+            // the body waits, paused, and is taken up on this request's own event loop. A failed login is left to
+            // the endpoint, which maps it once (401, 429, 503); Quarkus' own failure handler would answer it again.
+            context.request().pause();
+            Context eventLoop = Vertx.currentContext();
+            context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, e) -> { });
             identity.subscribe().with(
-                    who -> {
+                    who -> eventLoop.runOnContext(ignored -> {
                         if (who.isAnonymous()) {
-                            context.next(); // the endpoint answers 401 without reading the body
+                            proceedUnread(context); // the endpoint answers 401 without reading the body
                         } else {
-                            bodies.handle(context);
+                            read(context, bodies);
                         }
-                    },
-                    failure -> context.next()); // a failed login: the endpoint answers it (401, 429, 503)
+                    }),
+                    failure -> eventLoop.runOnContext(ignored -> proceedUnread(context)));
         });
+        // A client that closes its connection mid-body has nobody left to answer: no error to report.
+        router.route().order(ORDER).failureHandler(context -> {
+            if (context.failure() instanceof HttpClosedException) {
+                Log.debugf("Client %s closed its connection before its request body was complete",
+                        context.request().remoteAddress());
+                return;
+            }
+            context.next();
+        });
+    }
+
+    /** On to an endpoint that will refuse the request; the body it will not read is let through and dropped. */
+    private static void proceedUnread(RoutingContext context) {
+        context.next();
+        context.request().resume();
+    }
+
+    /** The deadline runs from here: the time a login takes (bcrypt, a busy pool) is not the client's. */
+    private void read(RoutingContext context, BodyHandler bodies) {
+        closeIfNotReadInTime(context);
+        bodies.handle(context);
+        context.request().resume();
     }
 
     private void closeIfNotReadInTime(RoutingContext context) {

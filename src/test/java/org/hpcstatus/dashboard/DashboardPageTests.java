@@ -54,6 +54,23 @@ class DashboardPageTests {
         assertTrue(!card.contains("No update for"), card);
     }
 
+    /** A collector may send thousands of rows: the page shows the configured first 200 and says what it left out. */
+    @Test
+    void aTableLongerThanThePageShowsSaysHowManyItLeftOutAndWhereTheyAre() {
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> {
+            var queues = payload.putArray("queues");
+            for (int i = 0; i < 1_234; i++) {
+                queues.addObject().put("queue_name", "q" + i).put("running_jobs", i).put("pending_jobs", 0);
+            }
+        });
+        String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<th scope=\"row\">q199</th>"), "the 200th row is shown");
+        assertTrue(!page.contains("<th scope=\"row\">q200</th>"), "the 201st is not");
+        assertTrue(page.contains("1,034 more queues not shown (1,234 in all). Every one of them: <a href=\""
+                + "/api/v1/status/cheyenne/latest\">the latest snapshot as JSON</a>."), page);
+        assertTrue(!page.contains("more login nodes not shown"), "short tables say nothing");
+    }
+
     @Test
     void aFullMachineReadsOperationalAndBusyNotDown() {
         Seeds.post("cheyenne", "deployed/derecho-full-machine", Seeds.nextCurrent(clock));
