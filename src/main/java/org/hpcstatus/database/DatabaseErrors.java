@@ -4,7 +4,13 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.wildfly.security.auth.server.RealmUnavailableException;
@@ -88,11 +94,28 @@ public final class DatabaseErrors {
         return found;
     }
 
+    /**
+     * Searches the causes and the suppressed exceptions: a commit that fails on a lost connection is a RollbackException
+     * that carries the driver's exception only as suppressed.
+     */
     private static Optional<Throwable> find(Throwable e, Predicate<Throwable> test) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (test.test(cause)) {
-                return Optional.of(cause);
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (e != null) {
+            pending.add(e);
+        }
+        while (!pending.isEmpty()) {
+            Throwable next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
             }
+            if (test.test(next)) {
+                return Optional.of(next);
+            }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
         }
         return Optional.empty();
     }

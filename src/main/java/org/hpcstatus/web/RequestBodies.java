@@ -40,6 +40,9 @@ public class RequestBodies {
     /** After Quarkus' authentication handlers (which set the deferred identity), before the REST endpoints. */
     private static final int ORDER = 900;
 
+    /** The timer of a body being read, in the routing context; cancelled once the body is complete. */
+    private static final String BODY_DEADLINE = "hpcstatus.body-deadline";
+
     @Inject
     StatusConfig config;
 
@@ -90,6 +93,14 @@ public class RequestBodies {
                     }),
                     failure -> eventLoop.runOnContext(ignored -> proceedUnread(context)));
         });
+        // Reached when the body is complete (BodyHandler moves on only then), or was never going to be read.
+        router.route().order(ORDER + 1).handler(context -> {
+            Long timer = context.get(BODY_DEADLINE);
+            if (timer != null) {
+                context.vertx().cancelTimer(timer);
+            }
+            context.next();
+        });
         // A client that closes its connection mid-body has nobody left to answer: no error to report.
         router.route().order(ORDER).failureHandler(context -> {
             if (context.failure() instanceof HttpClosedException) {
@@ -117,7 +128,7 @@ public class RequestBodies {
     private void closeIfNotReadInTime(RoutingContext context) {
         long timeout = config.ingest().bodyReadTimeout().toMillis();
         long timer = context.vertx().setTimer(timeout, id -> {
-            if (context.request().isEnded() || context.response().ended() || context.response().closed()) {
+            if (context.response().ended() || context.response().closed()) {
                 return;
             }
             Log.infof("Closing a connection from %s: its request body was not complete after %d ms",
@@ -127,6 +138,7 @@ public class RequestBodies {
                     .end("{\"error\":\"Request body not received within " + timeout / 1000 + " s\"}")
                     .onComplete(done -> context.request().connection().close());
         });
+        context.put(BODY_DEADLINE, timer);
         context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
     }
 

@@ -21,6 +21,18 @@ class DatabaseErrorsTests {
         assertTrue(DatabaseErrors.isUnavailable(new SQLException("Socket fail to connect", "08S01")));
     }
 
+    /** What a commit on a connection the database dropped throws, as seen when MariaDB was killed under load. */
+    @Test
+    void aCommitThatLostItsConnectionIsUnavailabilityThoughTheDriverErrorIsOnlySuppressed() {
+        var commit = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new java.sql.SQLNonTransientConnectionException("(conn=7) Socket error"));
+        commit.addSuppressed(xa);
+        assertTrue(DatabaseErrors.isUnavailable(new RuntimeException("Error invoking subclass method", commit)));
+        assertFalse(DatabaseErrors.isUnavailable(new RuntimeException(
+                new jakarta.transaction.RollbackException("rolled back by the application"))));
+    }
+
     @Test
     void messagesAloneDecideNothing() {
         assertFalse(DatabaseErrors.isUnavailable(new SQLException("Connection refused; deadlock; lock wait timeout")));
