@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Steady collector load for src/bench/faults.sh: THREADS posters, each posting the guide's Derecho example with a
 timestamp of its own every INTERVAL seconds, and one reader of `latest`, until the file STOP exists. Every answer
-is one line of LOG: unix time, what, HTTP status (or 'refused'/'timeout'), status_id of a 201.
+is one line of LOG: unix time, what, HTTP status (or refused / reset / timeout: no HTTP answer), status_id of a
+201.
 
     python3 src/bench/fault-load.py BASE_URL USER PASSWORD PAYLOAD LOG STOP [threads=4] [interval=0.2]
 """
@@ -54,9 +55,14 @@ def request(req, what):
     except urllib.error.HTTPError as e:
         record(what, e.code)
     except urllib.error.URLError as e:
-        record(what, "timeout" if "timed out" in str(e.reason) else "refused")
-    except (TimeoutError, ConnectionError):
+        reason = e.reason
+        record(what, "timeout" if isinstance(reason, TimeoutError) or "timed out" in str(reason)
+               else "reset" if isinstance(reason, ConnectionResetError) else "refused")
+    except TimeoutError:
         record(what, "timeout")
+    except ConnectionError:
+        # the service was killed with this request in flight
+        record(what, "reset")
 
 
 def poster():

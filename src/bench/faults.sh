@@ -103,7 +103,8 @@ app_restart=$(awk -v a="$app_killed" -v b="$app_back" 'BEGIN { printf "%.1f", b 
   echo "|---|---|"
   awk '{ n[$2 " " $3]++ } END { for (k in n) print "| " k " | " n[k] " |" }' "$out/load.log" | sort
   echo
-  echo "- 500s: $(awk '$3 == 500' "$out/load.log" | wc -l)"
+  echo "- 500s: $(awk '$3 == 500' "$out/load.log" | wc -l); \`latest\` 404 (\"no data\") after the first stored post: $(awk '$2 == "post" && $3 == 201 { seen = 1 } seen && $2 == "latest" && $3 == 404' "$out/load.log" | wc -l)"
+  echo "- refused: the service was not listening (killed, starting); reset: in flight when it was killed"
   echo "- first post stored ${db_recovery:-never} s after the database was back (it was down $(awk -v a="$db_killed" -v b="$db_back" 'BEGIN { printf "%.1f", b - a }') s)"
   echo "- service killed and restarted under load: ready after ${app_restart} s, first post stored ${app_recovery:-never} s after ready"
   echo "- acknowledged (201): $acknowledged; stored: $stored; acknowledged but not stored: $missing; half-written snapshots: $half"
