@@ -81,10 +81,12 @@ while time.monotonic() < stop - 1:
 for t in threads:
     t.join(timeout=seconds + 10)
 ok = [ms for _, status, ms in probes if " 200" in status]
+slowest = sorted(((ms, path) for path, status, ms in probes if " 200" in status), reverse=True)[:3]
 print(f"{connections} trickling connections for {seconds} s")
 print(f"  their answers: {answers}")
 print(f"  probes answered 200: {len(ok)} of {len(probes)}; "
       f"max {max(ok):.0f} ms, median {sorted(ok)[len(ok) // 2]:.0f} ms" if ok else "  no probe answered 200")
+print("  slowest probes: " + ", ".join(f"{path} {ms:.0f} ms" for ms, path in slowest))
 others = [(path, status) for path, status, _ in probes if " 200" not in status]
 if others:
     print(f"  probes not answered 200: {others[:5]}")
