@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.outage.Outage;
-import org.hpcstatus.outage.OutageFields;
+import org.hpcstatus.outage.OutageJson;
 import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.KindProfile;
@@ -102,12 +102,7 @@ final class SnapshotJson {
     }
 
     static Map<String, Object> outage(Outage outage) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("outage_id", outage.id);
-        putFields(json, outage, OutageFields.ALL);
-        json.put("created_at", outage.createdAt);
-        json.put("updated_at", outage.updatedAt);
-        return json;
+        return OutageJson.of(outage);
     }
 
     /** What the service noticed about the post, as stored with it (one per line). */

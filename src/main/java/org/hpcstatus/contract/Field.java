@@ -66,6 +66,11 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
         return new Field<>(name, type, true, maxLength, allowed, keepEmpty, getter, setter);
     }
 
+    /** The same field, not required (a partial update sends only what changes). */
+    public Field<E> optional() {
+        return new Field<>(name, type, false, maxLength, allowed, keepEmpty, getter, setter);
+    }
+
     public Field<E> oneOf(String... values) {
         return new Field<>(name, type, required, maxLength, List.of(values), keepEmpty, getter, setter);
     }

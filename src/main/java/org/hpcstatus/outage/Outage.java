@@ -1,6 +1,7 @@
 package org.hpcstatus.outage;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -45,6 +47,17 @@ public class Outage extends PanacheEntityBase {
     public Instant estimatedResolution;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The authenticated principal that opened the outage, and the one that changed it last. */
+    public String createdBy;
+    public String updatedBy;
+
+    /** Optimistic locking: a change based on an older version is refused (409), never silently merged. */
+    @Version
+    public long version;
+
+    /** The timeline, when read with it (OutageService.find); not a column. */
+    @Transient
+    public List<OutageUpdate> updates;
 
     /** Set while unresolved; unique, so one open outage per system, component and title (see OutageService). */
     @Column(name = "open_key", columnDefinition = "char(64)")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.JsonBody;
 import org.hpcstatus.security.Permissions;
@@ -37,10 +38,13 @@ public class OutageResource {
     @Inject
     StatusConfig config;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     public Response reportOutage(byte[] body) {
         OutageService.Parsed parsed = outages.parse(json.object(body, config.ingest().maxBodyBytes()));
-        OutageResult result = outages.report(parsed.outage());
+        OutageResult result = outages.report(parsed.outage(), identity.getPrincipal().getName());
         String message = "Outage " + (result.updated() ? "updated" : "recorded") + " for " + parsed.outage().systemName;
         return Response.status(result.updated() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(new OutageResponse(true, message, result.outageId(), result.updated() ? true : null,

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -73,15 +74,18 @@ public class OutageService {
     }
 
     /** Stores a validated outage: a new one, or an update of the matching open one. */
-    public OutageResult report(Outage posted) {
+    public OutageResult report(Outage posted, String by) {
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> createOrUpdate(posted));
+                return QuarkusTransaction.requiringNew().call(() -> createOrUpdate(posted, by));
             } catch (PersistenceException failed) {
                 // Another post opened the same outage between our look-up and insert (the open_key unique key
                 // stopped this one: the next attempt finds that outage and updates it), or two writers met on a
                 // lock. Any other failure would only repeat itself.
-                boolean retryable = DatabaseErrors.isConstraintViolation(failed) || DatabaseErrors.isLockConflict(failed);
+                // A concurrent post may also have changed the open outage first (its version moved on): the next
+                // attempt reads it again.
+                boolean retryable = DatabaseErrors.isConstraintViolation(failed) || DatabaseErrors.isLockConflict(failed)
+                        || failed instanceof jakarta.persistence.OptimisticLockException;
                 if (!retryable || attempt == MAX_ATTEMPTS) {
                     throw failed;
                 }
@@ -104,29 +108,51 @@ public class OutageService {
         }
         List<Outage> outages = Outage.<Outage>find(query + " order by startTime desc, id desc", parameters)
                 .page(0, limit).list();
-        outages.forEach(outage -> outage.systemName = outage.allSystems() ? Outage.ALL_SYSTEMS
-                : systems.all().stream().filter(s -> s.id() == outage.systemId).map(ConfiguredSystem::name).findFirst()
-                        .orElse("unknown"));
+        outages.forEach(this::name);
         return outages;
     }
 
-    private OutageResult createOrUpdate(Outage posted) {
+    /** One outage with its timeline, oldest entry first. */
+    @Transactional
+    public Optional<Outage> find(long id) {
+        Optional<Outage> outage = Optional.ofNullable(DatabaseErrors.asAnswered(Outage.<Outage>findById(id)));
+        outage.ifPresent(found -> {
+            name(found);
+            found.updates = OutageUpdate.list("outageId = ?1 order by createdAt, id", id);
+        });
+        return outage;
+    }
+
+    /** Sets the transient system name from the configured systems. */
+    void name(Outage outage) {
+        outage.systemName = outage.allSystems() ? Outage.ALL_SYSTEMS
+                : systems.all().stream().filter(s -> s.id() == outage.systemId).map(ConfiguredSystem::name).findFirst()
+                        .orElse("unknown");
+    }
+
+    private OutageResult createOrUpdate(Outage posted, String by) {
         Instant now = Timestamps.truncate(clock.instant());
         String key = openKey(posted);
-        Optional<Outage> open = Outage.find("openKey", key).firstResultOptional();
+        // Locked: identical posts in parallel (a collector's retries) then update one after another, each on the
+        // version the one before it left, instead of failing each other's optimistic check.
+        Optional<Outage> open = Outage.<Outage>find("openKey", key).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
         Outage outage = open.orElseGet(() -> {
             Outage fresh = new Outage();
             fresh.systemId = posted.systemId;
             fresh.title = posted.title;
             fresh.component = posted.component;
             fresh.createdAt = now;
+            fresh.createdBy = by;
             fresh.startTime = posted.startTime == null ? now : posted.startTime;
             return fresh;
         });
+        String changes = open.isEmpty() ? null : OutageChanges.between(open.get(), posted);
         outage.systemName = posted.systemName;
         outage.severity = posted.severity;
         outage.status = posted.status;
         outage.updatedAt = now;
+        outage.updatedBy = by;
         if (posted.description != null) {
             outage.description = posted.description;
         }
@@ -151,6 +177,14 @@ public class OutageService {
             outage.persist();
         }
         outage.flush();
+        // The timeline: the opening, then only posts that changed something (a collector re-posts the same outage
+        // every five minutes, and that is no news).
+        if (open.isEmpty()) {
+            OutageUpdate.of(outage, now, by, "Opened: " + outage.severity + ", " + outage.status
+                    + (outage.description == null ? "" : ". " + outage.description)).persist();
+        } else if (!changes.isEmpty()) {
+            OutageUpdate.of(outage, now, by, "Changed " + changes).persist();
+        }
         Log.infof("Outage outage_id=%d on %s %s: %s [%s/%s]", outage.id, posted.systemName,
                 open.isPresent() ? "updated" : "opened", outage.title, outage.severity, outage.status);
         return new OutageResult(outage.id, open.isPresent());

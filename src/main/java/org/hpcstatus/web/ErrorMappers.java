@@ -15,6 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
+import jakarta.annotation.security.RolesAllowed;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import org.hpcstatus.contract.ConflictException;
@@ -87,9 +89,25 @@ public class ErrorMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("Invalid credentials")).build();
     }
 
+    /** Names the permission the endpoint asks for (its @RolesAllowed: permissions are roles here). */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return json(Status.FORBIDDEN, Permissions.MANAGE_SYSTEM_STATUS + " permission required");
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        String needed = Permissions.MANAGE_SYSTEM_STATUS;
+        if (resource != null && resource.getResourceClass() != null) {
+            try {
+                RolesAllowed roles = resource.getResourceClass()
+                        .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(RolesAllowed.class);
+                if (roles == null) {
+                    roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+                }
+                if (roles != null && roles.value().length > 0) {
+                    needed = String.join(" or ", roles.value());
+                }
+            } catch (NoSuchMethodException notFound) {
+                // keep the default
+            }
+        }
+        return json(Status.FORBIDDEN, needed + " permission required");
     }
 
     @ServerExceptionMapper
