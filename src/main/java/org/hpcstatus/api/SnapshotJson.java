@@ -88,6 +88,8 @@ final class SnapshotJson {
         json.put("stale", status.freshness() == Freshness.STALE);
         json.put("stale_after_seconds", system.staleAfter().toSeconds());
         json.put("outages", status.activeOutages().stream().map(SnapshotJson::outage).toList());
+        // not begun yet (scheduled maintenance): listed, but no part of the state until its start
+        json.put("upcoming", status.upcoming().stream().map(SnapshotJson::outage).toList());
         json.put("warnings", status.latest() == null ? List.of() : warnings(status.latest().snapshot()));
         Map<String, Object> rejected = null;
         if (status.rejection() != null) {

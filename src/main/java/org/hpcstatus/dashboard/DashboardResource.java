@@ -27,7 +27,8 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(Page page, List<Card> cards, List<OutageRow> outages);
+        static native TemplateInstance overview(Page page, List<Card> cards, List<OutageRow> outages,
+                List<Upcoming.UpcomingRow> upcoming);
 
         static native TemplateInstance detail(Page page, Detail detail);
     }
@@ -44,7 +45,7 @@ public class DashboardResource {
     @GET
     public TemplateInstance overview() {
         DashboardService.Overview overview = dashboard.overview();
-        return Templates.overview(overview.page(), overview.cards(), overview.outages());
+        return Templates.overview(overview.page(), overview.cards(), overview.outages(), overview.upcoming());
     }
 
     @GET

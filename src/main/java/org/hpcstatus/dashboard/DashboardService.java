@@ -25,6 +25,7 @@ import org.hpcstatus.dashboard.DashboardViews.QueueDefinitionRow;
 import org.hpcstatus.dashboard.DashboardViews.QueueRow;
 import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
 import org.hpcstatus.dashboard.DashboardViews.RejectionNotice;
+import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.KindProfile;
@@ -32,6 +33,7 @@ import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.QueueStatus;
+import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.StateRules;
 import org.hpcstatus.status.PostRejection;
@@ -57,7 +59,7 @@ public class DashboardService {
     @Inject
     Clock clock;
 
-    public record Overview(Page page, List<Card> cards, List<OutageRow> outages) {
+    public record Overview(Page page, List<Card> cards, List<OutageRow> outages, List<UpcomingRow> upcoming) {
     }
 
     /** One read-only transaction per page: the pointers, the outages, and snapshots not read before. */
@@ -65,7 +67,9 @@ public class DashboardService {
     public Overview overview() {
         StatusBoard.Board all = board.all(false);
         List<Card> cards = all.systems().stream().map(this::card).toList();
-        return new Overview(page("HPC system status", all.now()), cards, rows(all.activeOutages()));
+        List<Reservation> reservations = all.systems().stream().flatMap(DashboardService::reservationsOf).toList();
+        return new Overview(page("HPC system status", all.now()), cards, rows(all.activeOutages()),
+                upcoming(all.upcoming(), reservations, all.now()));
     }
 
     /** A system's page; the per-user load (personal data) only when {@code withUserInfo}. */
@@ -79,7 +83,7 @@ public class DashboardService {
                 : new RejectionNotice(local(run.firstAt), run.rejections, run.lastError);
         if (latest == null) {
             return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), none(), none(),
-                    List.of(), none(), none(), none(), rows(status.activeOutages()));
+                    List.of(), none(), none(), none(), rows(status.activeOutages()), upcoming(status));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -98,7 +102,21 @@ public class DashboardService {
                 TableRows.first(latest.nodeTypes(), max, t -> new NodeTypeRow(t.nodeType, t.nodesTotal,
                         t.nodesAvailable, t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel,
                         t.gpusPerNode, t.utilizationPercent, t.memoryUtilizationPercent)),
-                rows(status.activeOutages()));
+                rows(status.activeOutages()), upcoming(status));
+    }
+
+    private List<UpcomingRow> upcoming(SystemStatus status) {
+        return upcoming(status.upcoming(), reservationsOf(status).toList(), clock.instant());
+    }
+
+    /** A system's reservations, each knowing its system's name (the rows store only its id). */
+    private static java.util.stream.Stream<Reservation> reservationsOf(SystemStatus status) {
+        return status.reservations().stream().peek(r -> r.systemName = status.system().name());
+    }
+
+    private List<UpcomingRow> upcoming(List<Outage> outages, List<Reservation> reservations, Instant now) {
+        return Upcoming.rows(outages, reservations, now, config.dashboard().displayZone(),
+                name -> systems.find(name).map(ConfiguredSystem::displayName).orElse(name));
     }
 
     public Page page(String title) {

@@ -120,6 +120,6 @@ public final class DashboardViews {
             List<LoginNodeGroup> loginNodes, List<Utilization> utilization, List<Figure> sessions,
             TableRows<HubNodeRow> hubNodes, TableRows<QueueDefinitionRow> queueRoster, List<TopLoad> topLoads,
             TableRows<QueueRow> queues, TableRows<FilesystemRow> filesystems, TableRows<NodeTypeRow> nodeTypes,
-            List<OutageRow> outages) {
+            List<OutageRow> outages, List<Upcoming.UpcomingRow> upcoming) {
     }
 }

@@ -67,6 +67,19 @@ public class Outage extends PanacheEntityBase {
         return RESOLVED.equals(status);
     }
 
+    /** Not begun yet (scheduled maintenance, typically): it changes no system's state until then. */
+    public boolean upcomingAt(Instant now) {
+        return startTime != null && startTime.isAfter(now);
+    }
+
+    /**
+     * In effect now: begun, and not a maintenance window whose end has passed (maintenance ends at its end time even
+     * when nobody resolves it; other outages end when resolved).
+     */
+    public boolean activeAt(Instant now) {
+        return !upcomingAt(now) && !(MAINTENANCE.equals(severity) && endTime != null && !endTime.isAfter(now));
+    }
+
     public boolean allSystems() {
         return systemId == null;
     }

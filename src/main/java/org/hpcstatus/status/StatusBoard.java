@@ -37,8 +37,11 @@ public class StatusBoard {
     /** Enough for any real banner; a runaway collector opening outages must not make a page unbounded. */
     static final int MAX_ACTIVE_OUTAGES = 200;
 
-    /** Every configured system in dashboard order, and all active outages (most severe first, then newest). */
-    public record Board(Instant now, List<SystemStatus> systems, List<Outage> activeOutages) {
+    /**
+     * Every configured system in dashboard order, all active outages (most severe first, then newest), and those not
+     * begun yet (soonest first).
+     */
+    public record Board(Instant now, List<SystemStatus> systems, List<Outage> activeOutages, List<Outage> upcoming) {
     }
 
     @Inject
@@ -66,7 +69,9 @@ public class StatusBoard {
     @Transactional
     public Board all(boolean withRejections) {
         Instant now = clock.instant();
-        List<Outage> active = activeOutages(Optional.empty());
+        List<Outage> unresolved = unresolved(Optional.empty());
+        List<Outage> active = active(unresolved, now);
+        List<Outage> upcoming = upcoming(unresolved, now);
         Map<Long, LatestSnapshot> latest = snapshots.latest(systems.all());
         Map<Long, PostRejection> rejections = new HashMap<>();
         if (withRejections) {
@@ -74,33 +79,48 @@ public class StatusBoard {
         }
         List<SystemStatus> statuses = new ArrayList<>();
         for (ConfiguredSystem system : systems.all()) {
-            List<Outage> own = active.stream().filter(o -> o.concerns(system.id())).toList();
-            statuses.add(judge(system, latest.get(system.id()), own, rejections.get(system.id()), now));
+            statuses.add(judge(system, latest.get(system.id()), concerning(active, system),
+                    concerning(upcoming, system), rejections.get(system.id()), now));
         }
-        return new Board(now, statuses, active);
+        return new Board(now, statuses, active, upcoming);
     }
 
     @Transactional
     public SystemStatus of(ConfiguredSystem system) {
         Instant now = clock.instant();
-        return judge(system, snapshots.latest(system).orElse(null), activeOutages(Optional.of(system)),
+        List<Outage> unresolved = unresolved(Optional.of(system));
+        return judge(system, snapshots.latest(system).orElse(null), active(unresolved, now), upcoming(unresolved, now),
                 DatabaseErrors.asAnswered(PostRejection.findById(system.id())), now);
     }
 
     private SystemStatus judge(ConfiguredSystem system, LatestSnapshot latest, List<Outage> active,
-            PostRejection rejection, Instant now) {
+            List<Outage> upcoming, PostRejection rejection, Instant now) {
         Instant observed = latest == null ? null : latest.snapshot().observedAt;
         Freshness freshness = Freshness.of(observed, now, system.staleAfter());
         long age = observed == null ? 0 : Math.max(0, Duration.between(observed, now).toSeconds());
         return new SystemStatus(system, latest, freshness, age, rules.judge(latest, freshness, active, now), active,
+                upcoming,
                 PostRejections.unrecovered(rejection, latest) ? rejection : null,
                 latest == null ? List.of() : latest.currentReservations(now, config.ingest().reservationForgetAfter()));
     }
 
-    private List<Outage> activeOutages(Optional<ConfiguredSystem> system) {
-        List<Outage> active = new ArrayList<>(outages.list(false, system, MAX_ACTIVE_OUTAGES));
+    private List<Outage> unresolved(Optional<ConfiguredSystem> system) {
+        return outages.list(false, system, MAX_ACTIVE_OUTAGES);
+    }
+
+    private static List<Outage> active(List<Outage> unresolved, Instant now) {
+        List<Outage> active = new ArrayList<>(unresolved.stream().filter(o -> o.activeAt(now)).toList());
         active.sort(Comparator.comparingInt((Outage o) -> OutageFields.SEVERITIES.indexOf(o.severity))
                 .thenComparing(o -> o.startTime, Comparator.reverseOrder()));
         return active;
+    }
+
+    private static List<Outage> upcoming(List<Outage> unresolved, Instant now) {
+        return unresolved.stream().filter(o -> o.upcomingAt(now)).sorted(Comparator.comparing((Outage o) -> o.startTime))
+                .toList();
+    }
+
+    private static List<Outage> concerning(List<Outage> outages, ConfiguredSystem system) {
+        return outages.stream().filter(o -> o.concerns(system.id())).toList();
     }
 }

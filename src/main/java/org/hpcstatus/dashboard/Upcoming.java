@@ -1,0 +1,68 @@
+package org.hpcstatus.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import org.hpcstatus.outage.Outage;
+import org.hpcstatus.snapshot.Reservation;
+
+/**
+ * What is planned: maintenance (and any outage) whose start lies ahead, and the collectors' reservations not begun,
+ * in one list, soonest first, each with how long until it starts.
+ */
+final class Upcoming {
+
+    /** systemName null: every system. kind: "Maintenance", another outage severity, or "Reservation". */
+    record UpcomingRow(String kind, String systemName, String systemDisplayName, String title, ZonedDateTime start,
+            ZonedDateTime end, String startsIn) {
+    }
+
+    private Upcoming() {
+    }
+
+    static List<UpcomingRow> rows(List<Outage> outages, List<Reservation> reservations, Instant now, ZoneId zone,
+            Function<String, String> displayName) {
+        List<UpcomingRow> rows = new ArrayList<>();
+        for (Outage o : outages) {
+            rows.add(new UpcomingRow(capitalised(o.severity), o.allSystems() ? null : o.systemName,
+                    o.allSystems() ? "All systems" : displayName.apply(o.systemName), o.title, local(o.startTime, zone),
+                    local(o.endTime != null ? o.endTime : o.estimatedResolution, zone), startsIn(o.startTime, now)));
+        }
+        for (Reservation r : reservations) {
+            if (r.startTime != null && r.startTime.isAfter(now)) {
+                rows.add(new UpcomingRow("Reservation", r.systemName, displayName.apply(r.systemName),
+                        r.reservationName + (r.nodeCount == null ? "" : " (" + r.nodeCount + " nodes)"),
+                        local(r.startTime, zone), local(r.endTime, zone), startsIn(r.startTime, now)));
+            }
+        }
+        rows.sort(Comparator.comparing(UpcomingRow::start));
+        return rows;
+    }
+
+    /** "in 2 days", "in 5 h", "in 12 min": the countdown next to a planned window. */
+    static String startsIn(Instant start, Instant now) {
+        long seconds = Math.max(0, Duration.between(now, start).toSeconds());
+        if (seconds < 3600) {
+            return "in " + Math.max(1, seconds / 60) + " min";
+        }
+        if (seconds < 24 * 3600) {
+            return "in " + seconds / 3600 + " h";
+        }
+        long days = Math.round(seconds / 86400.0);
+        return "in " + days + (days == 1 ? " day" : " days");
+    }
+
+    private static ZonedDateTime local(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone);
+    }
+
+    private static String capitalised(String text) {
+        return text == null || text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
