@@ -201,9 +201,15 @@ public class DashboardService {
     }
 
     private List<OutageRow> rows(List<Outage> active) {
-        return active.stream().map(o -> new OutageRow(o.id, o.allSystems() ? null : o.systemName, o.allSystems() ? "All systems"
-                : systems.find(o.systemName).map(ConfiguredSystem::displayName).orElse(o.systemName), o.severity, o.status,
-                o.component, o.title, o.description, local(o.startTime), local(o.estimatedResolution))).toList();
+        ZonedDateTime now = local(clock.instant());
+        return active.stream().map(o -> {
+            ZonedDateTime start = local(o.startTime);
+            ZonedDateTime eta = local(o.estimatedResolution);
+            return new OutageRow(o.id, o.allSystems() ? null : o.systemName, o.allSystems() ? "All systems"
+                    : systems.find(o.systemName).map(ConfiguredSystem::displayName).orElse(o.systemName), o.severity,
+                    o.status, o.component, o.title, o.description, start, Formats.dayTime(start, now), eta,
+                    eta == null ? null : Formats.dayTime(eta, now), Formats.overdue(eta, now));
+        }).toList();
     }
 
     private ZonedDateTime local(Instant instant) {

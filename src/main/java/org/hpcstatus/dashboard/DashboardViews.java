@@ -64,9 +64,13 @@ public final class DashboardViews {
         }
     }
 
-    /** systemName is null for an outage of every system. */
+    /**
+     * systemName is null for an outage of every system. since and eta are the times as shown (with the year when it
+     * is not this year); overdue says by how much a passed estimate is late (null when not).
+     */
     public record OutageRow(long id, String systemName, String systemDisplayName, String severity, String status,
-            String component, String title, String description, ZonedDateTime start, ZonedDateTime estimatedResolution) {
+            String component, String title, String description, ZonedDateTime start, String since,
+            ZonedDateTime estimatedResolution, String eta, String overdue) {
     }
 
     /**

@@ -19,6 +19,8 @@ public class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm z", Locale.US);
+    private static final DateTimeFormatter DAY_YEAR_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z",
+            Locale.US);
 
     /** 1245 -> "1,245". */
     static String count(Integer value) {
@@ -79,6 +81,28 @@ public class Formats {
     /** "Tue 25 Nov, 14:30 MST", for outage times that may be days away. */
     static String dayTime(ZonedDateTime value) {
         return value == null ? NOT_AVAILABLE : DAY_TIME.format(value);
+    }
+
+    /**
+     * As {@link #dayTime(ZonedDateTime)}, with the year when it is not the year of {@code now} ("Tue 25 Nov 2025,
+     * 14:30 MST"): a year-old outage must not read as current.
+     */
+    static String dayTime(ZonedDateTime value, ZonedDateTime now) {
+        if (value == null) {
+            return NOT_AVAILABLE;
+        }
+        return value.getYear() == now.withZoneSameInstant(value.getZone()).getYear() ? DAY_TIME.format(value)
+                : DAY_YEAR_TIME.format(value);
+    }
+
+    /** "overdue by 2 h" once an estimate has passed, else null. */
+    static String overdue(ZonedDateTime estimate, ZonedDateTime now) {
+        if (estimate == null || !estimate.isBefore(now)) {
+            return null;
+        }
+        long seconds = java.time.Duration.between(estimate, now).toSeconds();
+        return "overdue by " + (seconds < 3600 ? Math.max(1, seconds / 60) + " min"
+                : seconds < 48 * 3600 ? seconds / 3600 + " h" : seconds / 86400 + " days");
     }
 
     /** "2025-11-25 14:30:00 MST", for hover titles. */

@@ -20,7 +20,7 @@ final class Upcoming {
 
     /** systemName null: every system. kind: "Maintenance", another outage severity, or "Reservation". */
     record UpcomingRow(String kind, String systemName, String systemDisplayName, String title, ZonedDateTime start,
-            ZonedDateTime end, String startsIn) {
+            ZonedDateTime end, String startsIn, String window) {
     }
 
     private Upcoming() {
@@ -32,13 +32,15 @@ final class Upcoming {
         for (Outage o : outages) {
             rows.add(new UpcomingRow(capitalised(o.severity), o.allSystems() ? null : o.systemName,
                     o.allSystems() ? "All systems" : displayName.apply(o.systemName), o.title, local(o.startTime, zone),
-                    local(o.endTime != null ? o.endTime : o.estimatedResolution, zone), startsIn(o.startTime, now)));
+                    local(o.endTime != null ? o.endTime : o.estimatedResolution, zone), startsIn(o.startTime, now),
+                    window(o.startTime, o.endTime != null ? o.endTime : o.estimatedResolution, now, zone)));
         }
         for (Reservation r : reservations) {
             if (r.startTime != null && r.startTime.isAfter(now)) {
                 rows.add(new UpcomingRow("Reservation", r.systemName, displayName.apply(r.systemName),
                         r.reservationName + (r.nodeCount == null ? "" : " (" + r.nodeCount + " nodes)"),
-                        local(r.startTime, zone), local(r.endTime, zone), startsIn(r.startTime, now)));
+                        local(r.startTime, zone), local(r.endTime, zone), startsIn(r.startTime, now),
+                        window(r.startTime, r.endTime, now, zone)));
             }
         }
         rows.sort(Comparator.comparing(UpcomingRow::start));
@@ -56,6 +58,13 @@ final class Upcoming {
         }
         long days = Math.round(seconds / 86400.0);
         return "in " + days + (days == 1 ? " day" : " days");
+    }
+
+    /** "Thu 3 Dec, 08:00 MST to Fri 4 Dec, 06:00 MST" (with the year when it is not this year). */
+    private static String window(Instant start, Instant end, Instant now, ZoneId zone) {
+        ZonedDateTime today = now.atZone(zone);
+        String from = Formats.dayTime(start.atZone(zone), today);
+        return end == null ? from : from + " to " + Formats.dayTime(end.atZone(zone), today);
     }
 
     private static ZonedDateTime local(Instant instant, ZoneId zone) {

@@ -41,7 +41,17 @@ class UpcomingTests {
 
         assertEquals(List.of("Reservation workshop (8 nodes) in 5 h", "Maintenance Lustre upgrade in 2 days"),
                 rows.stream().map(r -> r.kind() + " " + r.title() + " " + r.startsIn()).toList());
-        assertEquals("Tue 1 Dec, 10:30 MST", Formats.dayTime(rows.get(0).start()));
+        assertEquals("Tue 1 Dec, 10:30 MST to Tue 1 Dec, 14:00 MST", rows.get(0).window());
+    }
+
+    @Test
+    void timesShowTheYearWhenItIsNotThisYearAndPassedEstimatesAreOverdue() {
+        ZoneId denver = ZoneId.of("America/Denver");
+        var now = NOW.atZone(denver);
+        assertEquals("Tue 25 Nov 2025, 07:30 MST", Formats.dayTime(Instant.parse("2025-11-25T14:30:00Z").atZone(denver), now));
+        assertEquals("Tue 1 Dec, 04:00 MST", Formats.dayTime(NOW.minusSeconds(3600).atZone(denver), now));
+        assertEquals("overdue by 2 h", Formats.overdue(NOW.minusSeconds(2 * 3600 + 60).atZone(denver), now));
+        assertEquals(null, Formats.overdue(NOW.plusSeconds(60).atZone(denver), now));
     }
 
     @Test
