@@ -1,5 +1,6 @@
 package org.hpcstatus.dashboard;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +29,7 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(Page page, List<Card> cards, List<OutageRow> outages,
+        static native TemplateInstance overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
                 List<Upcoming.UpcomingRow> upcoming);
 
         static native TemplateInstance detail(Page page, Detail detail);
@@ -45,7 +47,14 @@ public class DashboardResource {
     @GET
     public TemplateInstance overview() {
         DashboardService.Overview overview = dashboard.overview();
-        return Templates.overview(overview.page(), overview.cards(), overview.outages(), overview.upcoming());
+        return Templates.overview(overview.page(), overview.headline(), overview.cards(), overview.outages(), overview.upcoming());
+    }
+
+    /** /status alone is where people guess the overview is. */
+    @GET
+    @Path("status")
+    public Response statusIndex() {
+        return Response.seeOther(URI.create("/")).build();
     }
 
     @GET

@@ -59,7 +59,8 @@ public class DashboardService {
     @Inject
     Clock clock;
 
-    public record Overview(Page page, List<Card> cards, List<OutageRow> outages, List<UpcomingRow> upcoming) {
+    public record Overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
+            List<UpcomingRow> upcoming) {
     }
 
     /** One read-only transaction per page: the pointers, the outages, and snapshots not read before. */
@@ -68,7 +69,8 @@ public class DashboardService {
         StatusBoard.Board all = board.all(false);
         List<Card> cards = all.systems().stream().map(this::card).toList();
         List<Reservation> reservations = all.systems().stream().flatMap(DashboardService::reservationsOf).toList();
-        return new Overview(page("HPC system status", all.now()), cards, rows(all.activeOutages()),
+        return new Overview(page("HPC system status", all.now()),
+                Headline.of(all.systems(), all.now(), config.dashboard().displayZone()), cards, rows(all.activeOutages()),
                 upcoming(all.upcoming(), reservations, all.now()));
     }
 

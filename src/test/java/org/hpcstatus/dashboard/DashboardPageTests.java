@@ -54,6 +54,18 @@ class DashboardPageTests {
         assertTrue(!card.contains("No update for"), card);
     }
 
+    @Test
+    void theOverviewOpensWithAHeadlineAndStatusAloneLeadsToIt() {
+        String page = get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.matches("(?s).*<p class=\"headline state-[a-z]+\" role=\"status\"><span aria-hidden=\"true\">"
+                + "[^<]+</span> [^<]+</p>.*"), page);
+        assertTrue(page.indexOf("class=\"headline") < page.indexOf("class=\"card"), "above the cards");
+        io.restassured.RestAssured.given().redirects().follow(false).get("/status").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/"));
+        get("/favicon.svg").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("svg"));
+        assertTrue(page.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+    }
+
     /** A collector may send thousands of rows: the page shows the configured first 200 and says what it left out. */
     @Test
     void aTableLongerThanThePageShowsSaysHowManyItLeftOutAndWhereTheyAre() {
