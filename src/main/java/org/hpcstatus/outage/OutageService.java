@@ -2,7 +2,9 @@ package org.hpcstatus.outage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -121,6 +123,30 @@ public class OutageService {
             found.updates = OutageUpdate.list("outageId = ?1 order by createdAt, id", id);
         });
         return outage;
+    }
+
+    /** The newest timeline entries of all outages, newest first, each with its outage (named): the Atom feed. */
+    @Transactional
+    public List<Map.Entry<OutageUpdate, Outage>> recentUpdates(int limit) {
+        List<OutageUpdate> updates = OutageUpdate.<OutageUpdate>find("order by createdAt desc, id desc").page(0, limit)
+                .list();
+        Map<Long, Outage> byId = new HashMap<>();
+        if (!updates.isEmpty()) {
+            Outage.<Outage>list("id in ?1", updates.stream().map(u -> u.outageId).distinct().toList())
+                    .forEach(o -> byId.put(o.id, o));
+        }
+        byId.values().forEach(this::name);
+        return updates.stream().filter(u -> byId.containsKey(u.outageId))
+                .map(u -> Map.entry(u, byId.get(u.outageId))).toList();
+    }
+
+    /** Unresolved maintenance and maintenance that ended within {@code since} of now: the iCalendar feed. */
+    @Transactional
+    public List<Outage> maintenance(Instant since) {
+        List<Outage> found = Outage.list("severity = ?1 and (status <> ?2 or endTime >= ?3) order by startTime",
+                Outage.MAINTENANCE, Outage.RESOLVED, since);
+        found.forEach(this::name);
+        return found;
     }
 
     /** Sets the transient system name from the configured systems. */

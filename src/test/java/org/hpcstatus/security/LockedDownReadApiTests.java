@@ -37,6 +37,11 @@ class LockedDownReadApiTests {
         given().get("/api/v1/status/outages").then().statusCode(401)
                 .body("error", equalTo("Authentication required"));
         given().get("/api/v1/status/derecho/latest").then().statusCode(401);
+        given().get("/api/v1/status/outages/1").then().statusCode(401);
+        // the feeds publish what the pages show, so they are private with them
+        given().get("/outages.atom").then().statusCode(401);
+        given().get("/maintenance.ics").then().statusCode(401);
+        given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get("/maintenance.ics").then().statusCode(200);
     }
 
     @Test

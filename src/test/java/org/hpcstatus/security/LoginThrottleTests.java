@@ -66,21 +66,22 @@ class LoginThrottleTests {
 
     @Test
     void verifiedCredentialIsServedFromTheCacheUntilItExpires() {
-        as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
+        // A credential of its own: other tests move the shared clock days ahead and back, which leaves their
+        // logins cached "in the future".
+        data.runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES"
+                + " ('ttl_collector', '" + BcryptUtil.bcryptHash("ttl-pw", 10) + "', 'Cache TTL', TRUE);\n"
+                + "INSERT INTO role_api_credentials (role_id, api_credentials_id) SELECT r.role_id,"
+                + " ac.api_credentials_id FROM role r, api_credentials ac"
+                + " WHERE r.role_name = 'collector' AND ac.username = 'ttl_collector';\n");
+        as("ttl_collector", "ttl-pw").body(freshPayload("jupyterhub-guide").toString())
                 .post("/api/v1/status/jupyterhub").then().statusCode(201);
-        data.runSql("UPDATE api_credentials SET active = FALSE WHERE username = 'derecho_collector';\n");
-        try {
-            // Still cached: bcrypt and the database are not consulted within the TTL.
-            as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
-                    .post("/api/v1/status/jupyterhub").then().statusCode(201);
-            // Well past the 60 s TTL, and past entries other tests cached while they had moved the clock ahead (the
-            // browser tests alone move it 20 minutes per test).
-            clock.advance(Duration.ofDays(1));
-            as(TestData.COLLECTOR, TestData.COLLECTOR_PASSWORD).body(freshPayload("jupyterhub-guide").toString())
-                    .post("/api/v1/status/jupyterhub").then().statusCode(401).body("error", equalTo("Invalid credentials"));
-        } finally {
-            data.runSql("UPDATE api_credentials SET active = TRUE WHERE username = 'derecho_collector';\n");
-        }
+        data.runSql("UPDATE api_credentials SET active = FALSE WHERE username = 'ttl_collector';\n");
+        // Still cached: bcrypt and the database are not consulted within the TTL.
+        as("ttl_collector", "ttl-pw").body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(201);
+        clock.advance(Duration.ofSeconds(61)); // past the test profile's 60 s TTL
+        as("ttl_collector", "ttl-pw").body(freshPayload("jupyterhub-guide").toString())
+                .post("/api/v1/status/jupyterhub").then().statusCode(401).body("error", equalTo("Invalid credentials"));
     }
 
     /** The database takes "Casper_Collector " for casper_collector, so the throttle counts them as one name. */
