@@ -2,11 +2,13 @@ package org.hpcstatus.dashboard;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +21,7 @@ import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.web.Page;
+import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 
@@ -33,6 +36,8 @@ public class DashboardResource {
                 List<Upcoming.UpcomingRow> upcoming);
 
         static native TemplateInstance detail(Page page, Detail detail);
+
+        static native TemplateInstance history(Page page, OutageHistory history);
     }
 
     @Inject
@@ -48,6 +53,24 @@ public class DashboardResource {
     public TemplateInstance overview() {
         DashboardService.Overview overview = dashboard.overview();
         return Templates.overview(overview.page(), overview.headline(), overview.cards(), overview.outages(), overview.upcoming());
+    }
+
+    /** Past and present incidents with their timelines, newest first; ?system= filters, ?page= (from 1) pages. */
+    @GET
+    @Path("outages")
+    public TemplateInstance history(@QueryParam("system") String systemName, @QueryParam("page") String pageText) {
+        Optional<ConfiguredSystem> system = systemName == null || systemName.isBlank() ? Optional.empty()
+                : Optional.of(systems.require(systemName));
+        int page;
+        try {
+            page = pageText == null || pageText.isBlank() ? 1 : Integer.parseInt(pageText.strip());
+        } catch (NumberFormatException e) {
+            page = 0;
+        }
+        if (page < 1 || page > 100_000) {
+            throw new InvalidPayloadException("page must be a whole number from 1, got '" + pageText + "'");
+        }
+        return Templates.history(dashboard.page("Incident history"), dashboard.history(system, page - 1));
     }
 
     /** /status alone is where people guess the overview is. */

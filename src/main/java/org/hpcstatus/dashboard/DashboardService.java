@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
 import org.hpcstatus.dashboard.DashboardViews.RejectionNotice;
 import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
 import org.hpcstatus.outage.Outage;
+import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
@@ -49,6 +51,9 @@ public class DashboardService {
 
     @Inject
     StatusBoard board;
+
+    @Inject
+    OutageService outages;
 
     @Inject
     SystemCatalog systems;
@@ -119,6 +124,22 @@ public class DashboardService {
     private List<UpcomingRow> upcoming(List<Outage> outages, List<Reservation> reservations, Instant now) {
         return Upcoming.rows(outages, reservations, now, config.dashboard().displayZone(),
                 name -> systems.find(name).map(ConfiguredSystem::displayName).orElse(name));
+    }
+
+    /** Incidents per history page: each comes with its timeline. */
+    private static final int HISTORY_PAGE = 20;
+
+    /** The public incident history; {@code page} from 0. */
+    public OutageHistory history(Optional<ConfiguredSystem> system, int page) {
+        List<Outage> found = outages.history(system, page, HISTORY_PAGE + 1);
+        Instant now = clock.instant();
+        List<OutageHistory.Incident> incidents = found.stream().limit(HISTORY_PAGE)
+                .map(o -> OutageHistory.incident(o, now, config.dashboard().displayZone(),
+                        name -> systems.find(name).map(ConfiguredSystem::displayName).orElse(name)))
+                .toList();
+        return new OutageHistory(incidents, system.map(ConfiguredSystem::name).orElse(null), page,
+                found.size() > HISTORY_PAGE, systems.all().stream().map(s -> new OutageHistory.SystemChoice(s.name(),
+                        s.displayName(), system.isPresent() && system.get().name().equals(s.name()))).toList());
     }
 
     public Page page(String title) {

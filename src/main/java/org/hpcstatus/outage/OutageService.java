@@ -125,6 +125,29 @@ public class OutageService {
         return outage;
     }
 
+    /**
+     * Past and present outages, newest first, page {@code page} (from 0) of {@code size}, with one more when a next page
+     * exists; each with its timeline (one query for all of them). Of one system, with those of every system, if asked.
+     */
+    @Transactional
+    public List<Outage> history(Optional<ConfiguredSystem> system, int page, int size) {
+        List<Outage> found = system.isPresent()
+                ? Outage.<Outage>find("systemId = ?1 or systemId is null order by startTime desc, id desc",
+                        system.get().id()).range(page * size, page * size + size).list()
+                : Outage.<Outage>find("order by startTime desc, id desc").range(page * size, page * size + size).list();
+        Map<Long, List<OutageUpdate>> timelines = new HashMap<>();
+        if (!found.isEmpty()) {
+            OutageUpdate.<OutageUpdate>list("outageId in ?1 order by createdAt, id",
+                    found.stream().map(o -> o.id).toList())
+                    .forEach(u -> timelines.computeIfAbsent(u.outageId, k -> new java.util.ArrayList<>()).add(u));
+        }
+        found.forEach(o -> {
+            name(o);
+            o.updates = timelines.getOrDefault(o.id, List.of());
+        });
+        return found;
+    }
+
     /** The newest timeline entries of all outages, newest first, each with its outage (named): the Atom feed. */
     @Transactional
     public List<Map.Entry<OutageUpdate, Outage>> recentUpdates(int limit) {
