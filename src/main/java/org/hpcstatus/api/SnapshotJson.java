@@ -16,6 +16,7 @@ import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 
@@ -75,7 +76,7 @@ final class SnapshotJson {
     }
 
     /** One system in the summary: its state by the dashboard's rules, why, how old its data is, its outages. */
-    static Map<String, Object> summary(SystemStatus status) {
+    static Map<String, Object> summary(SystemStatus status, Availability.Report availability) {
         ConfiguredSystem system = status.system();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("system", system.name());
@@ -90,6 +91,10 @@ final class SnapshotJson {
         json.put("outages", status.activeOutages().stream().map(SnapshotJson::outage).toList());
         // not begun yet (scheduled maintenance): listed, but no part of the state until its start
         json.put("upcoming", status.upcoming().stream().map(SnapshotJson::outage).toList());
+        // percent of the last 7, 30 and 90 days not down (critical and major outages; maintenance excluded)
+        Map<String, Object> percent = new LinkedHashMap<>();
+        availability.percentByWindow().forEach((days, value) -> percent.put(days + "d", value));
+        json.put("availability_percent", percent);
         json.put("warnings", status.latest() == null ? List.of() : warnings(status.latest().snapshot()));
         Map<String, Object> rejected = null;
         if (status.rejection() != null) {

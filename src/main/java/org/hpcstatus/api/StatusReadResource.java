@@ -26,6 +26,7 @@ import org.hpcstatus.security.Permissions;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
@@ -93,7 +94,9 @@ public class StatusReadResource {
         StatusBoard.Board all = board.all(true);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("generated_at", all.now());
-        json.put("systems", all.systems().stream().map(SnapshotJson::summary).toList());
+        Map<String, Availability.Report> availability = board.availability();
+        json.put("systems", all.systems().stream()
+                .map(s -> SnapshotJson.summary(s, availability.get(s.system().name()))).toList());
         return json;
     }
 

@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.dashboard.DashboardViews.AvailabilityView;
 import org.hpcstatus.dashboard.DashboardViews.Card;
+import org.hpcstatus.dashboard.DashboardViews.DayCell;
+import org.hpcstatus.dashboard.DashboardViews.Percent;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.Figure;
 import org.hpcstatus.dashboard.DashboardViews.FilesystemRow;
@@ -39,6 +42,7 @@ import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.StateRules;
 import org.hpcstatus.status.PostRejection;
+import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -90,7 +94,8 @@ public class DashboardService {
                 : new RejectionNotice(local(run.firstAt), run.rejections, run.lastError);
         if (latest == null) {
             return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), none(), none(),
-                    List.of(), none(), none(), none(), rows(status.activeOutages()), upcoming(status));
+                    List.of(), none(), none(), none(), rows(status.activeOutages()), upcoming(status),
+                    availability(system));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -109,7 +114,27 @@ public class DashboardService {
                 TableRows.first(latest.nodeTypes(), max, t -> new NodeTypeRow(t.nodeType, t.nodesTotal,
                         t.nodesAvailable, t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel,
                         t.gpusPerNode, t.utilizationPercent, t.memoryUtilizationPercent)),
-                rows(status.activeOutages()), upcoming(status));
+                rows(status.activeOutages()), upcoming(status), availability(system));
+    }
+
+    private AvailabilityView availability(ConfiguredSystem system) {
+        Availability.Report report = board.availability().get(system.name());
+        List<DayCell> days = report.days().stream().map(d -> new DayCell(d.date().toString(),
+                d.state().name().toLowerCase(java.util.Locale.ROOT),
+                d.date() + ": " + switch (d.state()) {
+                    case OK -> "no outage";
+                    case MAINTENANCE -> "maintenance";
+                    case DEGRADED -> "degraded (minor outage)";
+                    case DOWN -> "down (major or critical outage)";
+                })).toList();
+        long down = report.days().stream().filter(d -> d.state() == Availability.DayState.DOWN).count();
+        long degraded = report.days().stream().filter(d -> d.state() == Availability.DayState.DEGRADED).count();
+        String summary = "Last " + days.size() + " days: " + down + " with a major or critical outage, " + degraded
+                + " degraded";
+        List<Percent> percents = report.percentByWindow().entrySet().stream()
+                .map(e -> new Percent(e.getKey() + " days", String.format(java.util.Locale.US, "%.2f %%", e.getValue())))
+                .toList();
+        return new AvailabilityView(percents, days, summary);
     }
 
     private List<UpcomingRow> upcoming(SystemStatus status) {

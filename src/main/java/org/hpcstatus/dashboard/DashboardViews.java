@@ -18,6 +18,19 @@ public final class DashboardViews {
     }
 
     /**
+     * Availability on a system's page: the percent not down per window, and a cell per day of the last 90 (worst
+     * outage of the day: ok, maintenance, degraded, down), with a sentence saying the same for screen readers.
+     */
+    public record AvailabilityView(List<Percent> percents, List<DayCell> days, String summary) {
+    }
+
+    public record Percent(String label, String value) {
+    }
+
+    public record DayCell(String date, String state, String label) {
+    }
+
+    /**
      * A partition's nodes by state. Idle is what collectors call available; busy is what is neither idle, down nor
      * reserved. counted is false when the collector reported 0 nodes (its node query failed): "node data missing".
      */
@@ -124,6 +137,6 @@ public final class DashboardViews {
             List<LoginNodeGroup> loginNodes, List<Utilization> utilization, List<Figure> sessions,
             TableRows<HubNodeRow> hubNodes, TableRows<QueueDefinitionRow> queueRoster, List<TopLoad> topLoads,
             TableRows<QueueRow> queues, TableRows<FilesystemRow> filesystems, TableRows<NodeTypeRow> nodeTypes,
-            List<OutageRow> outages, List<Upcoming.UpcomingRow> upcoming) {
+            List<OutageRow> outages, List<Upcoming.UpcomingRow> upcoming, AvailabilityView availability) {
     }
 }

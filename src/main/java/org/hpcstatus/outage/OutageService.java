@@ -172,6 +172,14 @@ public class OutageService {
         return found;
     }
 
+    /** Every outage, resolved or not, that was in effect at some time since {@code since}: availability's spans. */
+    @Transactional
+    public List<Outage> inEffectSince(Instant since) {
+        List<Outage> found = Outage.list("endTime is null or endTime >= ?1", since);
+        found.forEach(this::name);
+        return found;
+    }
+
     /** Sets the transient system name from the configured systems. */
     void name(Outage outage) {
         outage.systemName = outage.allSystems() ? Outage.ALL_SYSTEMS

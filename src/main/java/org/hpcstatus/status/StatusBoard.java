@@ -85,6 +85,23 @@ public class StatusBoard {
         return new Board(now, statuses, active, upcoming);
     }
 
+    /**
+     * Each system's availability over 7, 30 and 90 days, by system name, from the outages in effect over the last 90
+     * days (one query).
+     */
+    @Transactional
+    public Map<String, Availability.Report> availability() {
+        Instant now = clock.instant();
+        List<Outage> recent = outages.inEffectSince(now.minus(Duration.ofDays(
+                Availability.WINDOWS.get(Availability.WINDOWS.size() - 1) + 1L)));
+        Map<String, Availability.Report> reports = new HashMap<>();
+        for (ConfiguredSystem system : systems.all()) {
+            reports.put(system.name(), Availability.of(concerning(recent, system), now,
+                    config.dashboard().displayZone()));
+        }
+        return reports;
+    }
+
     @Transactional
     public SystemStatus of(ConfiguredSystem system) {
         Instant now = clock.instant();

@@ -3,6 +3,7 @@ package org.hpcstatus.dashboard;
 import static io.restassured.RestAssured.get;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -64,6 +65,19 @@ class DashboardPageTests {
                 .header("Location", org.hamcrest.Matchers.endsWith("/"));
         get("/favicon.svg").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("svg"));
         assertTrue(page.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+    }
+
+    /** Every system's page and summary entry carry its availability; the arithmetic is AvailabilityTests'. */
+    @Test
+    void aSystemPageShowsNinetyDayCellsAndTheSummaryThePercentages() {
+        String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<h2 id=\"availability-heading\">Availability</h2>"), page);
+        assertEquals(90, page.split("<span class=\"day day-", -1).length - 1, "one cell per day");
+        assertTrue(page.matches("(?s).*<p class=\"days\" role=\"img\" aria-label=\"Last 90 days: \\d+ with a major or"
+                + " critical outage, \\d+ degraded\">.*"), "a sentence for screen readers");
+        io.restassured.RestAssured.get("/api/v1/status/summary").then().statusCode(200)
+                .body("systems.find { it.system == 'cheyenne' }.availability_percent.keySet()",
+                        org.hamcrest.Matchers.contains("7d", "30d", "90d"));
     }
 
     /** A collector may send thousands of rows: the page shows the configured first 200 and says what it left out. */
