@@ -24,7 +24,7 @@ public record Headline(String text, SystemState worst) {
 
     static Headline of(List<SystemStatus> systems, Instant now, ZoneId zone) {
         List<SystemStatus> troubled = systems.stream().filter(s -> s.verdict().state() != SystemState.OPERATIONAL)
-                .sorted(Comparator.comparingInt(s -> BY_SEVERITY.indexOf(s.verdict().state()))).toList();
+                .sorted(Comparator.comparingInt(Headline::rank)).toList();
         if (troubled.isEmpty()) {
             return new Headline(systems.isEmpty() ? "No systems configured" : "All systems operational",
                     SystemState.OPERATIONAL);
@@ -36,20 +36,42 @@ public record Headline(String text, SystemState worst) {
         if (troubled.size() > MAX_NAMED) {
             named.add((troubled.size() - MAX_NAMED) + " more");
         }
-        return new Headline(String.join(" \u00B7 ", named), troubled.get(0).verdict().state());
+        SystemState first = troubled.get(0).verdict().state();
+        return new Headline(String.join(" \u00B7 ", named),
+                BY_SEVERITY.get(Math.min(BY_SEVERITY.indexOf(first), rank(troubled.get(0)))));
+    }
+
+    /** A system's place in the line: by its state, or by its worst outage when that says more (no data, stale). */
+    private static int rank(SystemStatus status) {
+        int byState = BY_SEVERITY.indexOf(status.verdict().state());
+        Outage worst = worstOutage(status);
+        if (worst == null) {
+            return byState;
+        }
+        SystemState byOutage = worst.severity.equals("critical") ? SystemState.DOWN : SystemState.DEGRADED;
+        return Math.min(byState, BY_SEVERITY.indexOf(byOutage));
+    }
+
+    /** The most severe active outage that is not maintenance, if any. */
+    private static Outage worstOutage(SystemStatus status) {
+        return status.activeOutages().stream().filter(o -> !Outage.MAINTENANCE.equals(o.severity))
+                .min(Comparator.comparingInt(o -> OutageFields.SEVERITIES.indexOf(o.severity))).orElse(null);
     }
 
     private static String what(SystemStatus status, Instant now, ZoneId zone) {
         SystemState state = status.verdict().state();
-        Outage worst = status.activeOutages().stream()
-                .min(Comparator.comparingInt(o -> OutageFields.SEVERITIES.indexOf(o.severity))).orElse(null);
+        Outage worst = worstOutage(status);
+        if (worst != null && state != SystemState.MAINTENANCE) {
+            // what people must know first: an outage is announced, whatever the collector's figures say
+            return worst.severity + " outage";
+        }
         return switch (state) {
             case MAINTENANCE -> status.activeOutages().stream().filter(o -> Outage.MAINTENANCE.equals(o.severity))
                     .map(o -> o.endTime != null ? o.endTime : o.estimatedResolution).filter(java.util.Objects::nonNull)
                     .max(Comparator.naturalOrder())
                     .map(end -> "maintenance until " + Formats.dayTime(end.atZone(zone), now.atZone(zone)))
                     .orElse("maintenance");
-            case DOWN, DEGRADED -> worst != null ? worst.severity + " outage" : StateStyles.label(state).toLowerCase();
+            case DOWN, DEGRADED -> StateStyles.label(state).toLowerCase();
             case STALE -> "figures out of date";
             case NO_DATA -> "no data yet";
             case OPERATIONAL -> "operational";

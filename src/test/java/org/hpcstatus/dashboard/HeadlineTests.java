@@ -41,6 +41,15 @@ class HeadlineTests {
         assertEquals(SystemState.DOWN, line.worst());
     }
 
+    /** An announced outage says more than missing figures: it is named, and ranks as the outage it is. */
+    @Test
+    void anOutageOnASystemWithoutDataIsNamedAsTheOutage() {
+        Headline line = Headline.of(List.of(status("derecho", SystemState.STALE, List.of()),
+                status("casper", SystemState.NO_DATA, List.of(outage("major", null)))), NOW, DENVER);
+        assertEquals("Casper: major outage \u00B7 Derecho: figures out of date", line.text());
+        assertEquals(SystemState.DEGRADED, line.worst());
+    }
+
     private static Outage outage(String severity, Instant end) {
         Outage outage = new Outage();
         outage.severity = severity;

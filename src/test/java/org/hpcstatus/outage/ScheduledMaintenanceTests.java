@@ -53,7 +53,7 @@ class ScheduledMaintenanceTests {
                 .body("upcoming", hasSize(1)).body("upcoming[0].title", equalTo("Lustre upgrade"));
         String page = RestAssured.get("/status/fjord").then().statusCode(200).extract().asString();
         assertTrue(page.contains("<h2 id=\"upcoming-heading\">Upcoming</h2>"), page);
-        assertTrue(page.contains("<strong class=\"outage-title\">Lustre upgrade</strong> <span class=\"starts-in\">in 2 days"),
+        assertTrue(page.contains("<strong class=\"outage-title\">Lustre upgrade</strong></span>\n      <span class=\"meta\"><span class=\"starts-in\">in 2 days</span>, "),
                 page);
         assertTrue(!page.contains("Active outages"), "not yet an outage");
         String overview = RestAssured.get("/").then().statusCode(200).extract().asString();
