@@ -118,7 +118,7 @@ public class DashboardService {
     }
 
     private AvailabilityView availability(ConfiguredSystem system) {
-        Availability.Report report = board.availability().get(system.name());
+        Availability.Report report = board.availability(system);
         List<DayCell> days = report.days().stream().map(d -> new DayCell(d.date().toString(),
                 d.state().name().toLowerCase(java.util.Locale.ROOT),
                 d.date() + ": " + switch (d.state()) {
@@ -148,7 +148,7 @@ public class DashboardService {
 
     private List<UpcomingRow> upcoming(List<Outage> outages, List<Reservation> reservations, Instant now) {
         return Upcoming.rows(outages, reservations, now, config.dashboard().displayZone(),
-                name -> systems.find(name).map(ConfiguredSystem::displayName).orElse(name));
+                systems::displayName);
     }
 
     /** Incidents per history page: each comes with its timeline. */
@@ -160,7 +160,7 @@ public class DashboardService {
         Instant now = clock.instant();
         List<OutageHistory.Incident> incidents = found.stream().limit(HISTORY_PAGE)
                 .map(o -> OutageHistory.incident(o, now, config.dashboard().displayZone(),
-                        name -> systems.find(name).map(ConfiguredSystem::displayName).orElse(name)))
+                        systems::displayName))
                 .toList();
         return new OutageHistory(incidents, system.map(ConfiguredSystem::name).orElse(null), page,
                 found.size() > HISTORY_PAGE, systems.all().stream().map(s -> new OutageHistory.SystemChoice(s.name(),
@@ -254,7 +254,7 @@ public class DashboardService {
             ZonedDateTime start = local(o.startTime);
             ZonedDateTime eta = local(o.estimatedResolution);
             return new OutageRow(o.id, o.allSystems() ? null : o.systemName, o.allSystems() ? "All systems"
-                    : systems.find(o.systemName).map(ConfiguredSystem::displayName).orElse(o.systemName), o.severity,
+                    : systems.displayName(o.systemName), o.severity,
                     o.status, o.component, o.title, o.description, start, Formats.dayTime(start, now), eta,
                     eta == null ? null : Formats.dayTime(eta, now), Formats.overdue(eta, now));
         }).toList();

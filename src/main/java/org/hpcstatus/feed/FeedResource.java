@@ -48,7 +48,7 @@ public class FeedResource {
     @Path("outages.atom")
     @Produces("application/atom+xml;charset=UTF-8")
     public String atom(@Context UriInfo uri) {
-        return AtomFeed.render(outages.recentUpdates(ATOM_ENTRIES), uri.getBaseUri(), clock.instant(), this::displayName);
+        return AtomFeed.render(outages.recentUpdates(ATOM_ENTRIES), uri.getBaseUri(), clock.instant(), systems::displayName);
     }
 
     @GET
@@ -61,7 +61,7 @@ public class FeedResource {
             if (o.startTime == null) {
                 continue;
             }
-            String system = o.allSystems() ? "All systems" : displayName(o.systemName);
+            String system = o.allSystems() ? "All systems" : systems.displayName(o.systemName);
             events.add(new ICalendar.Event("maintenance-" + o.id, o.startTime,
                     o.endTime != null ? o.endTime : o.estimatedResolution, system + " maintenance: " + o.title,
                     o.description, uri.getBaseUri().resolve(o.allSystems() ? "/" : "/status/" + o.systemName).toString(),
@@ -83,9 +83,5 @@ public class FeedResource {
         }
         events.sort(Comparator.comparing(ICalendar.Event::start));
         return ICalendar.render(events, uri.getBaseUri().getHost(), now);
-    }
-
-    private String displayName(String system) {
-        return systems.find(system).map(ConfiguredSystem::displayName).orElse(system);
     }
 }

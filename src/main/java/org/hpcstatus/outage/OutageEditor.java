@@ -163,14 +163,7 @@ public class OutageEditor {
         }
         outage.updatedAt = now;
         outage.updatedBy = by;
-        if (outage.resolved()) {
-            outage.openKey = null;
-            if (outage.endTime == null) {
-                outage.endTime = now;
-            }
-        } else {
-            outage.openKey = OutageService.openKey(outage);
-        }
+        OutageService.holdOrFreeName(outage, now);
         // Changing updated_at bumps the version even when only the timeline changed: whoever read the outage before
         // has missed news.
         outage.flush();

@@ -222,14 +222,7 @@ public class OutageService {
         if (posted.endTime != null) {
             outage.endTime = posted.endTime;
         }
-        if (outage.resolved()) {
-            outage.openKey = null;
-            if (outage.endTime == null) {
-                outage.endTime = now;
-            }
-        } else {
-            outage.openKey = key;
-        }
+        holdOrFreeName(outage, now);
         if (open.isEmpty()) {
             outage.persist();
         }
@@ -245,6 +238,21 @@ public class OutageService {
         Log.infof("Outage outage_id=%d on %s %s: %s [%s/%s]", outage.id, posted.systemName,
                 open.isPresent() ? "updated" : "opened", outage.title, outage.severity, outage.status);
         return new OutageResult(outage.id, open.isPresent());
+    }
+
+    /**
+     * A resolved outage has ended (now, unless its end was given) and frees its name for a new outage; an open one
+     * holds it (the open_key unique key: one open outage per system, component and title).
+     */
+    static void holdOrFreeName(Outage outage, Instant now) {
+        if (outage.resolved()) {
+            outage.openKey = null;
+            if (outage.endTime == null) {
+                outage.endTime = now;
+            }
+        } else {
+            outage.openKey = openKey(outage);
+        }
     }
 
     /** Identifies "the same outage": system, component and title, ignoring case and surrounding space. */

@@ -92,14 +92,26 @@ public class StatusBoard {
     @Transactional
     public Map<String, Availability.Report> availability() {
         Instant now = clock.instant();
-        List<Outage> recent = outages.inEffectSince(now.minus(Duration.ofDays(
-                Availability.WINDOWS.get(Availability.WINDOWS.size() - 1) + 1L)));
+        List<Outage> recent = inEffectOverTheLongestWindow(now);
         Map<String, Availability.Report> reports = new HashMap<>();
         for (ConfiguredSystem system : systems.all()) {
             reports.put(system.name(), Availability.of(concerning(recent, system), now,
                     config.dashboard().displayZone()));
         }
         return reports;
+    }
+
+    /** One system's availability, for its page. */
+    @Transactional
+    public Availability.Report availability(ConfiguredSystem system) {
+        Instant now = clock.instant();
+        return Availability.of(concerning(inEffectOverTheLongestWindow(now), system), now,
+                config.dashboard().displayZone());
+    }
+
+    private List<Outage> inEffectOverTheLongestWindow(Instant now) {
+        return outages.inEffectSince(now.minus(Duration.ofDays(
+                Availability.WINDOWS.get(Availability.WINDOWS.size() - 1) + 1L)));
     }
 
     @Transactional

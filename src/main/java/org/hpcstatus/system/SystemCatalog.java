@@ -56,6 +56,11 @@ public class SystemCatalog {
         return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** The display name of a configured system; the name itself for one no longer configured. */
+    public String displayName(String name) {
+        return find(name).map(ConfiguredSystem::displayName).orElse(name);
+    }
+
     public ConfiguredSystem require(String name) {
         return find(name).orElseThrow(() -> new UnknownSystemException(name));
     }

@@ -73,8 +73,7 @@ public class RequestBodies {
             }
             Uni<SecurityIdentity> identity = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
             if (identity == null) {
-                closeIfNotReadInTime(context);
-                bodies.handle(context);
+                read(context, bodies);
                 return;
             }
             // The login may complete on another thread (a worker running bcrypt, or another request's check):

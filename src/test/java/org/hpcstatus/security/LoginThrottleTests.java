@@ -68,11 +68,7 @@ class LoginThrottleTests {
     void verifiedCredentialIsServedFromTheCacheUntilItExpires() {
         // A credential of its own: other tests move the shared clock days ahead and back, which leaves their
         // logins cached "in the future".
-        data.runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES"
-                + " ('ttl_collector', '" + BcryptUtil.bcryptHash("ttl-pw", 10) + "', 'Cache TTL', TRUE);\n"
-                + "INSERT INTO role_api_credentials (role_id, api_credentials_id) SELECT r.role_id,"
-                + " ac.api_credentials_id FROM role r, api_credentials ac"
-                + " WHERE r.role_name = 'collector' AND ac.username = 'ttl_collector';\n");
+        data.createCollector("ttl_collector", "ttl-pw");
         as("ttl_collector", "ttl-pw").body(freshPayload("jupyterhub-guide").toString())
                 .post("/api/v1/status/jupyterhub").then().statusCode(201);
         data.runSql("UPDATE api_credentials SET active = FALSE WHERE username = 'ttl_collector';\n");
@@ -173,11 +169,7 @@ class LoginThrottleTests {
     @Test
     void concurrentLoginsWithTheSameCredentialShareOneVerification() throws Exception {
         // A credential of its own, so that no other test's login is in the cache yet.
-        data.runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES"
-                + " ('stampede_collector', '" + BcryptUtil.bcryptHash("stampede-pw", 10) + "', 'Stampede', TRUE);\n"
-                + "INSERT INTO role_api_credentials (role_id, api_credentials_id) SELECT r.role_id,"
-                + " ac.api_credentials_id FROM role r, api_credentials ac"
-                + " WHERE r.role_name = 'collector' AND ac.username = 'stampede_collector';\n");
+        data.createCollector("stampede_collector", "stampede-pw");
         double checksBefore = passwordChecks();
         List<Integer> codes = concurrently(30, i -> RawHttp.post("127.0.1." + (i + 1), "/api/v1/status/jupyterhub",
                 "stampede_collector", "stampede-pw", freshPayload("jupyterhub-guide").toString()));

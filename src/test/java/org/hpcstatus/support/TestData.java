@@ -54,6 +54,19 @@ public class TestData {
         runSql(resource("sql/more-credentials.sql"));
     }
 
+    /**
+     * Adds an active credential with the collector role (bcrypt cost 10), for a test that needs one nobody else has
+     * logged in with (the credential cache is shared, and other tests move the clock).
+     */
+    public void createCollector(String username, String password) {
+        runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES ('" + username
+                + "', '" + io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 10)
+                + "', 'Created by a test', TRUE);\n"
+                + "INSERT INTO role_api_credentials (role_id, api_credentials_id) SELECT r.role_id,"
+                + " ac.api_credentials_id FROM role r, api_credentials ac"
+                + " WHERE r.role_name = 'collector' AND ac.username = '" + username + "';\n");
+    }
+
     /** Runs each ';'-terminated statement of a script. */
     public void runSql(String script) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
