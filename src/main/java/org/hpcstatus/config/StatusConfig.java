@@ -122,6 +122,18 @@ public interface StatusConfig {
         /** Password for the bootstrap credential; never defaulted. */
         @WithName("bootstrap.password")
         Optional<@Size(min = 12, message = "must be at least 12 characters") String> bootstrapPassword();
+
+        /** How long an operator stays logged in after the form login (a working day); logging out ends it at once. */
+        @WithDefault("10H")
+        @DurationMin(minutes = 1)
+        Duration sessionLifetime();
+
+        /**
+         * Mark the session cookie Secure (sent over HTTPS only). On by default; a site that serves plain HTTP on a
+         * trusted network (or a test) turns it off. A request that arrived over HTTPS always gets a Secure cookie.
+         */
+        @WithDefault("true")
+        boolean secureCookie();
     }
 
     interface Dashboard {

@@ -1,6 +1,7 @@
 package org.hpcstatus.dashboard;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -20,7 +22,9 @@ import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.security.Permissions;
+import org.hpcstatus.web.LocalPaths;
 import org.hpcstatus.web.Page;
+import org.hpcstatus.web.Visitor;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
@@ -71,6 +75,23 @@ public class DashboardResource {
             throw new InvalidPayloadException("page must be a whole number from 1, got '" + pageText + "'");
         }
         return Templates.history(dashboard.page("Incident history"), dashboard.history(system, page - 1));
+    }
+
+    /**
+     * The palette chosen by a plain link (no script): a cookie the layout reads, so the page arrives in that palette
+     * with nothing to flash. "auto" forgets the choice; the browser's preference applies again.
+     */
+    @GET
+    @Path("theme/{choice}")
+    public Response theme(@PathParam("choice") String choice, @QueryParam("back") String back) {
+        Optional<String> theme = Visitor.validTheme(choice);
+        if (theme.isEmpty() && !"auto".equals(choice)) {
+            throw new InvalidPayloadException("The palette is one of auto, light, dark; got '" + choice + "'");
+        }
+        NewCookie cookie = new NewCookie.Builder(Visitor.THEME_COOKIE).value(theme.orElse("")).path("/")
+                .maxAge(theme.isPresent() ? (int) Duration.ofDays(400).toSeconds() : 0)
+                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        return Response.seeOther(URI.create(LocalPaths.orDefault(back, "/"))).cookie(cookie).build();
     }
 
     /** /status alone is where people guess the overview is. */

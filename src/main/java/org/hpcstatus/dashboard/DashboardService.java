@@ -48,6 +48,7 @@ import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.Page;
+import org.hpcstatus.web.Visitor;
 
 /** Builds the dashboard's views from the latest pointers and the active outages; never reads history. */
 @ApplicationScoped
@@ -67,6 +68,9 @@ public class DashboardService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Visitor visitor;
 
     public record Overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
             List<UpcomingRow> upcoming) {
@@ -172,7 +176,20 @@ public class DashboardService {
     }
 
     private Page page(String title, Instant now) {
-        return Page.of(title, config.dashboard(), now);
+        return Page.of(title, config.dashboard(), now, visitor, tabs());
+    }
+
+    /** Overview, each system in dashboard order, the history: each its own URL, the one shown marked current. */
+    private List<Page.Tab> tabs() {
+        String path = visitor.path();
+        List<Page.Tab> tabs = new java.util.ArrayList<>();
+        tabs.add(new Page.Tab("/", "Overview", path.equals("/")));
+        for (ConfiguredSystem system : systems.all()) {
+            String href = "/status/" + system.name();
+            tabs.add(new Page.Tab(href, system.displayName(), path.equalsIgnoreCase(href)));
+        }
+        tabs.add(new Page.Tab("/outages", "Incidents", path.equals("/outages")));
+        return tabs;
     }
 
     private Card card(SystemStatus status) {

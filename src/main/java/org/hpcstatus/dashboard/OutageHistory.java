@@ -42,14 +42,14 @@ public record OutageHistory(List<Incident> incidents, String system, int page, b
         return "/outages?" + query;
     }
 
-    static Incident incident(Outage o, Instant now, ZoneId zone, Function<String, String> displayName) {
+    public static Incident incident(Outage o, Instant now, ZoneId zone, Function<String, String> displayName) {
         ZonedDateTime today = now.atZone(zone);
         ZonedDateTime start = o.startTime.atZone(zone);
         String until = o.endTime == null ? (o.resolved() ? null : "ongoing") : Formats.dayTime(o.endTime.atZone(zone), today);
         return new Incident(o.id, o.allSystems() ? null : o.systemName,
                 o.allSystems() ? "All systems" : displayName.apply(o.systemName), o.severity, o.status, o.component,
                 o.title, o.description, start, Formats.dayTime(start, today), until,
-                o.updates.stream().map(u -> new Entry(u.createdAt.atZone(zone),
+                (o.updates == null ? List.<org.hpcstatus.outage.OutageUpdate>of() : o.updates).stream().map(u -> new Entry(u.createdAt.atZone(zone),
                         Formats.dayTime(u.createdAt.atZone(zone), today), u.createdBy, u.status, u.message)).toList());
     }
 }

@@ -40,7 +40,10 @@ public class ErrorMappers {
     private static final int DATABASE_RETRY_AFTER_SECONDS = 30;
 
     @ServerExceptionMapper
-    public Response invalidPayload(InvalidPayloadException e) {
+    public Response invalidPayload(InvalidPayloadException e, UriInfo uri) {
+        if (isPage(uri)) {
+            return html(Status.BAD_REQUEST, "Bad request", e.getMessage(), null);
+        }
         return json(Status.BAD_REQUEST, e.getMessage());
     }
 

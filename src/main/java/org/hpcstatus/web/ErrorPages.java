@@ -24,7 +24,10 @@ public class ErrorPages {
     @Inject
     Clock clock;
 
+    @Inject
+    Visitor visitor;
+
     public String render(int status, String title, String message, String errorId) {
-        return Templates.error(Page.of(title, config.dashboard(), clock.instant()), status, title, message, errorId).render();
+        return Templates.error(Page.of(title, config.dashboard(), clock.instant(), visitor, java.util.List.of()), status, title, message, errorId).render();
     }
 }

@@ -30,6 +30,7 @@ import org.hpcstatus.config.StatusConfig;
  * <li>a body is read on the event loop, into memory, before a worker thread is involved (the endpoints would read
  * it blocking, holding one worker per trickling client until none is left for the pages), and only once its sender
  * has logged in, so that nobody unknown can make the service hold bodies;</li>
+ * <li>the login form is the one body read from a sender not logged in, and at most 16 KiB of it;</li>
  * <li>a body not complete within hpcstatus.ingest.body-read-timeout is a 408 and the connection is closed.</li>
  * </ul>
  * Bodies sent without a length are measured again, after reading, by JsonBody.
@@ -39,6 +40,10 @@ public class RequestBodies {
 
     /** After Quarkus' authentication handlers (which set the deferred identity), before the REST endpoints. */
     private static final int ORDER = 900;
+
+    /** The one form anybody may send unauthenticated: the login form, which is small. */
+    public static final String LOGIN_PATH = "/login";
+    private static final int LOGIN_FORM_LIMIT = 16 * 1024;
 
     /** The timer of a body being read, in the routing context; cancelled once the body is complete. */
     private static final String BODY_DEADLINE = "hpcstatus.body-deadline";
@@ -66,6 +71,7 @@ public class RequestBodies {
             context.next();
         });
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(transport.asLongValue());
+        BodyHandler loginForms = BodyHandler.create(false).setBodyLimit(LOGIN_FORM_LIMIT);
         router.route().order(ORDER).handler(context -> {
             if (!hasBody(context.request())) {
                 context.next();
@@ -84,7 +90,9 @@ public class RequestBodies {
             context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, e) -> { });
             identity.subscribe().with(
                     who -> eventLoop.runOnContext(ignored -> {
-                        if (who.isAnonymous()) {
+                        if (who.isAnonymous() && LOGIN_PATH.equals(context.normalizedPath())) {
+                            read(context, loginForms); // a login form: a few hundred bytes, read within the deadline
+                        } else if (who.isAnonymous()) {
                             proceedUnread(context); // the endpoint answers 401 without reading the body
                         } else {
                             read(context, bodies);

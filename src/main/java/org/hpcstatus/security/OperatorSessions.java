@@ -1,0 +1,94 @@
+package org.hpcstatus.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.contract.Sha256;
+import org.hpcstatus.contract.Timestamps;
+
+/**
+ * Operators' browser sessions, kept in the database (operator_session) so that every replica knows them and a logout
+ * ends one everywhere at once. The cookie holds a random token; the table holds only its SHA-256. A session also
+ * holds the CSRF token its forms must send back, and ends at its expiry whatever happens in between.
+ */
+@ApplicationScoped
+public class OperatorSessions {
+
+    /** The session cookie's name. */
+    public static final String COOKIE = "hpcstatus_session";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A session as a request finds it: who, and the token its forms must carry. */
+    public record Session(String username, String csrfToken) {
+    }
+
+    /** A session just opened: the cookie's value, once, and when it ends. */
+    public record Opened(String token, String csrfToken, Instant expiresAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    StatusConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** 256 random bits, URL-safe: a session token, a CSRF token. */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Opens a session for a login just verified; expired sessions of anyone are deleted on the way. */
+    public Opened open(String username) {
+        Instant now = Timestamps.truncate(clock.instant());
+        Opened opened = new Opened(randomToken(), randomToken(), now.plus(config.security().sessionLifetime()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM operator_session WHERE expires_at <= ?1").setParameter(1, now).executeUpdate();
+            em.createNativeQuery("INSERT INTO operator_session (token_hash, username, csrf_token, created_at, expires_at)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, Sha256.hex(opened.token())).setParameter(2, username)
+                    .setParameter(3, opened.csrfToken()).setParameter(4, now).setParameter(5, opened.expiresAt())
+                    .executeUpdate();
+        });
+        return opened;
+    }
+
+    /** The unexpired session a cookie names, of a credential still active. */
+    public Optional<Session> find(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT s.username, s.csrf_token FROM operator_session s"
+                    + " JOIN api_credentials c ON c.username = s.username AND c.active = TRUE"
+                    + " WHERE s.token_hash = ?1 AND s.expires_at > ?2")
+                    .setParameter(1, Sha256.hex(token)).setParameter(2, now).getResultList();
+            return rows.stream().findFirst().map(row -> new Session((String) row[0], (String) row[1]));
+        });
+    }
+
+    /** Ends a session (logout); ending one that is already gone is no error. */
+    public void close(String token) {
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM operator_session WHERE token_hash = ?1")
+                .setParameter(1, Sha256.hex(token)).executeUpdate());
+    }
+}

@@ -1,0 +1,50 @@
+package org.hpcstatus.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.elytron.security.runtime.ElytronTrustedIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns a session token into the operator it belongs to. The permissions come from the JDBC realm on every request,
+ * as for a Basic login, so a role taken away applies at once, not at the next login.
+ */
+@ApplicationScoped
+public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
+
+    /** Attribute of a session identity: the CSRF token its forms must carry. */
+    public static final String CSRF_TOKEN = "hpcstatus.csrf-token";
+    /** Attribute of a session identity: the session token, for logging out. */
+    public static final String SESSION_TOKEN = "hpcstatus.session-token";
+
+    @Inject
+    OperatorSessions sessions;
+
+    @Inject
+    ElytronTrustedIdentityProvider realm;
+
+    @Override
+    public Class<SessionRequest> getRequestType() {
+        return SessionRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
+        // On a worker: the session look-up is JDBC, and so is the realm's (which then runs in place, not handed on).
+        return context.runBlocking(() -> {
+            OperatorSessions.Session found = sessions.find(request.token())
+                    .orElseThrow(() -> new AuthenticationFailedException("No such session"));
+            SecurityIdentity identity = realm.authenticate(new TrustedAuthenticationRequest(found.username()), context)
+                    .await().indefinitely();
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(CSRF_TOKEN, found.csrfToken())
+                    .addAttribute(SESSION_TOKEN, request.token()).build();
+        });
+    }
+}
