@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.security.Permissions;
@@ -82,10 +83,17 @@ public class Visitor {
     private Optional<SecurityIdentity> session() {
         if (session == null) {
             SecurityIdentity who;
-            try {
-                who = identity.isAnonymous() ? null : identity;
-            } catch (AuthenticationFailedException failed) {
-                who = null; // wrong Basic credentials on a public page: the page is still public
+            if (io.vertx.core.Context.isOnEventLoopThread()) {
+                // An error page rendered on the event loop (no route matched) may not wait for a login check: it
+                // uses one already made, or none.
+                RoutingContext context = request.getCurrent();
+                who = context != null && context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+            } else {
+                try {
+                    who = identity.isAnonymous() ? null : identity;
+                } catch (AuthenticationFailedException failed) {
+                    who = null; // wrong Basic credentials on a public page: the page is still public
+                }
             }
             session = Optional.ofNullable(who).filter(found -> found.getAttribute(SessionIdentityProvider.CSRF_TOKEN) != null);
         }

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +22,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.Browser;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestData;
 import org.hpcstatus.support.TestClock;
@@ -46,9 +39,6 @@ import org.hpcstatus.support.TestClock;
 @QuarkusTest
 class DashboardBrowserTests {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String OUTAGE = "GPU nodes rebooting after a firmware update";
 
     private static ChromeDriver browser;
@@ -62,19 +52,7 @@ class DashboardBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        // Skipped, and reported as skipped, where the browser is missing; .ci/run installs it, so CI always runs these.
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "browser tests skipped: install Debian's chromium and chromium-driver (apt-get install chromium"
-                        + " chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        browser = Browser.start();
     }
 
     @AfterAll
@@ -234,22 +212,14 @@ class DashboardBrowserTests {
     }
 
     private void assertNoHorizontalScrolling() {
-        Object overflow = browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, ((Number) overflow).longValue(), "page must fit a 360 px wide phone");
+        Browser.assertNoHorizontalScrolling(browser);
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(browser, name);
     }
 
-    /** Grows the window to the page's height first, so the screenshot shows the whole page. */
     private void fullPageScreenshot(String name) throws IOException {
-        Dimension size = browser.manage().window().getSize();
-        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 100, 6000)));
-        screenshot(name);
-        browser.manage().window().setSize(size);
+        Browser.fullPageScreenshot(browser, name);
     }
 }

@@ -239,6 +239,45 @@ class DashboardPageTests {
                 .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                 .body(containsString("<meta http-equiv=\"refresh\" content=\"60\">"))
                 .body(containsString("<link rel=\"stylesheet\" href=\"/css/dashboard.css\">"));
-        get("/css/dashboard.css").then().statusCode(200).body(containsString("prefers-color-scheme: dark"));
+        get("/css/dashboard.css").then().statusCode(200).body(containsString("light-dark("))
+                .body(containsString(":root[data-theme=\"dark\"] { color-scheme: dark; }"));
+    }
+
+    @Test
+    void aChosenPaletteIsAPlainLinkRememberedInACookie() {
+        io.restassured.response.Response chosen = io.restassured.RestAssured.given().redirects().follow(false)
+                .queryParam("back", "/status/cheyenne").get("/theme/dark");
+        chosen.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/status/cheyenne"));
+        assertEquals("dark", chosen.getCookie("hpcstatus_theme"));
+        // Written into the page itself: it arrives dark, before any stylesheet, with nothing to flash.
+        io.restassured.RestAssured.given().cookie("hpcstatus_theme", "dark").get("/").then().statusCode(200)
+                .body(containsString("<html lang=\"en\" data-theme=\"dark\">"))
+                .body(containsString("<meta name=\"color-scheme\" content=\"dark\">"));
+        get("/").then().body(containsString("<html lang=\"en\">"))
+                .body(containsString("<meta name=\"color-scheme\" content=\"light dark\">"));
+        // A made-up cookie value is ignored; "auto" forgets the choice; only this site's paths are gone back to.
+        io.restassured.RestAssured.given().cookie("hpcstatus_theme", "\"><script>").get("/").then()
+                .body(containsString("<html lang=\"en\">"));
+        io.restassured.RestAssured.given().redirects().follow(false).get("/theme/auto?back=/outages").then()
+                .statusCode(303).header("Set-Cookie", containsString("Max-Age=0"));
+        io.restassured.RestAssured.given().redirects().follow(false).get("/theme/dark?back=//evil.example/x").then()
+                .statusCode(303).header("Location", org.hamcrest.Matchers.not(containsString("evil")));
+        get("/theme/purple").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("The palette is one of auto, light, dark"));
+    }
+
+    @Test
+    void tabsLeadToEverySystemAndTermsAreExplainedNextToTheFigures() {
+        String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<nav class=\"tabs\" aria-label=\"Systems\">"), page);
+        assertTrue(page.contains("<a href=\"/status/cheyenne\" aria-current=\"page\">Cheyenne</a>"), page);
+        assertTrue(page.contains("<a href=\"/status/izumi\">Izumi</a>") && page.contains("<a href=\"/\">Overview</a>"), page);
+        assertTrue(page.contains("<summary>What these figures mean</summary>"), page);
+        for (String term : new String[] {"Idle", "Reserved", "Held", "Pending", "Utilization"}) {
+            assertTrue(page.contains("<dt>" + term + "</dt>"), term);
+        }
+        String overview = get("/").then().statusCode(200).extract().asString();
+        assertTrue(overview.contains("<a href=\"/\" aria-current=\"page\">Overview</a>"), overview);
+        assertTrue(overview.contains("<dt>Idle</dt><dd>Nodes up and free"), overview);
     }
 }

@@ -59,12 +59,21 @@ public class TestData {
      * logged in with (the credential cache is shared, and other tests move the clock).
      */
     public void createCollector(String username, String password) {
+        createCredential(username, password, "collector");
+    }
+
+    /** Adds an active credential with the admin role (an operator: EDIT_SYSTEM_STATUS), as createCollector. */
+    public void createOperator(String username, String password) {
+        createCredential(username, password, "admin");
+    }
+
+    private void createCredential(String username, String password, String role) {
         runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES ('" + username
                 + "', '" + io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 10)
                 + "', 'Created by a test', TRUE);\n"
                 + "INSERT INTO role_api_credentials (role_id, api_credentials_id) SELECT r.role_id,"
                 + " ac.api_credentials_id FROM role r, api_credentials ac"
-                + " WHERE r.role_name = 'collector' AND ac.username = '" + username + "';\n");
+                + " WHERE r.role_name = '" + role + "' AND ac.username = '" + username + "';\n");
     }
 
     /** Runs each ';'-terminated statement of a script. */
