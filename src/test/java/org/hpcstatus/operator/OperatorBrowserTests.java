@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +23,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,15 +74,15 @@ class OperatorBrowserTests {
         // The public overview offers a login link, and nothing an operator would use.
         browser.get(root.toString());
         assertTrue(browser.findElements(By.cssSelector("a.edit-link")).isEmpty());
-        browser.findElement(By.linkText("operator login")).click();
+        submit(By.linkText("operator login"));
         assertEquals("Operator login", browser.getTitle());
         type("username", "ops_browser");
         type("password", "wrong password");
-        browser.findElement(By.cssSelector("form.login button")).click();
+        submit(By.cssSelector("form.login button"));
         assertEquals("Wrong user name or password.", browser.findElement(By.cssSelector(".form-error")).getText());
         type("password", "browser-operator-pw");
         Browser.screenshot(browser, "operator-1-login");
-        browser.findElement(By.cssSelector("form.login button")).click();
+        submit(By.cssSelector("form.login button"));
         assertEquals("Operator pages", browser.getTitle());
         assertTrue(browser.findElement(By.cssSelector(".operator-bar")).getText().contains("Operator ops_browser"));
 
@@ -93,14 +96,14 @@ class OperatorBrowserTests {
         type("report-description", "qsub hangs; running jobs are not affected.");
         setValue("report-eta", eta.toString());
         Browser.fullPageScreenshot(browser, "operator-2-report-form");
-        browser.findElement(By.cssSelector("form[action='/operator/outages'] button")).click();
+        submit(By.cssSelector("form[action='/operator/outages'] button"));
         assertEquals("Outage recorded.", browser.findElement(By.cssSelector(".form-notice")).getText());
         String outagePage = browser.getCurrentUrl();
 
         // Post an update that moves it to identified.
         type("update-message", "The PBS server ran out of memory; restarting it.");
         new Select(browser.findElement(By.id("update-status"))).selectByValue("identified");
-        browser.findElement(By.cssSelector("form[action$='/updates'] button")).click();
+        submit(By.cssSelector("form[action$='/updates'] button"));
         assertEquals("Update posted.", browser.findElement(By.cssSelector(".form-notice")).getText());
         List<WebElement> timeline = browser.findElements(By.cssSelector("ol.timeline li"));
         assertEquals(2, timeline.size());
@@ -122,7 +125,7 @@ class OperatorBrowserTests {
         type("maintenance-title", "Lustre upgrade");
         setValue("maintenance-start", start.toString());
         setValue("maintenance-end", start.plusHours(10).toString());
-        browser.findElement(By.cssSelector("form[action='/operator/outages'] input[value='maintenance'] ~ button")).click();
+        submit(By.cssSelector("form[action='/operator/outages'] input[value='maintenance'] ~ button"));
         assertEquals("Outage recorded.", browser.findElement(By.cssSelector(".form-notice")).getText());
         browser.get(root + "status/ops");
         String upcoming = browser.findElement(By.cssSelector("section.upcoming")).getText();
@@ -135,6 +138,11 @@ class OperatorBrowserTests {
         Browser.assertNoHorizontalScrolling(browser);
         WebElement headline = browser.findElement(By.cssSelector(".headline"));
         assertTrue(headline.getRect().getY() + headline.getRect().getHeight() < 844, "the headline is on the first screen");
+        List<WebElement> glance = browser.findElements(By.cssSelector(".glance li"));
+        assertEquals(browser.findElements(By.cssSelector("article.card")).size(), glance.size(), "one line per system");
+        assertTrue(glance.stream().filter(li -> li.getText().contains("Ops: ")).findFirst().orElseThrow().isDisplayed());
+        assertTrue(glance.get(3).getRect().getY() < 844, "the first systems' states are on the first screen (this test"
+                + " configures " + glance.size() + "; a site's three fit whole)");
         WebElement line = browser.findElements(By.cssSelector("li.outage")).stream()
                 .filter(li -> li.getText().contains(TITLE)).findFirst().orElseThrow();
         assertTrue(line.getRect().getHeight() < 80, "a closed outage is a line or two: " + line.getRect().getHeight());
@@ -148,7 +156,7 @@ class OperatorBrowserTests {
         // Resolve the outage.
         browser.get(outagePage);
         type("resolve-message", "PBS server restarted; jobs are being accepted again.");
-        browser.findElement(By.cssSelector("form[action$='/resolve'] button")).click();
+        submit(By.cssSelector("form[action$='/resolve'] button"));
         assertEquals("Outage resolved.", browser.findElement(By.cssSelector(".form-notice")).getText());
         assertTrue(browser.findElements(By.cssSelector("form[action$='/resolve']")).isEmpty());
         Browser.fullPageScreenshot(browser, "operator-8-resolved");
@@ -161,20 +169,27 @@ class OperatorBrowserTests {
 
         // The dark palette by a plain link, remembered on the next page; then back to the browser's choice.
         String light = background();
-        browser.findElement(By.linkText("dark")).click();
+        submit(By.linkText("dark"));
         assertTrue(browser.getCurrentUrl().endsWith("/outages?system=ops"), browser.getCurrentUrl());
         assertEquals("dark", browser.findElement(By.tagName("html")).getAttribute("data-theme"));
         assertNotEquals(light, background());
         browser.get(root.toString());
         assertEquals("dark", browser.findElement(By.tagName("html")).getAttribute("data-theme"));
         Browser.screenshot(browser, "operator-10-dark");
-        browser.findElement(By.linkText("auto")).click();
+        submit(By.linkText("auto"));
         assertEquals(light, background());
 
         // Log out: the operator pages ask for a login again.
-        browser.findElement(By.cssSelector(".operator-bar button")).click();
+        submit(By.cssSelector(".operator-bar button"));
         browser.get(root + "operator");
         assertEquals("Operator login", browser.getTitle());
+    }
+
+    /** Clicks, and waits until the next page has replaced this one (a click returns before it has). */
+    private static void submit(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private String background() {
