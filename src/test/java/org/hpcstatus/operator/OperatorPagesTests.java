@@ -189,6 +189,12 @@ class OperatorPagesTests {
                 .formParam("title", "Unknown system").post("/operator/outages").then().statusCode(400)
                 .body(containsString("system_name &#39;nowhere&#39; is not a configured system"));
         ops.browser().get("/operator/outages/999999").then().statusCode(404);
+        // What an operator types is shown as text, never as markup.
+        long id = report(ops, "<script>alert(1)</script>");
+        ops.browser().get("/operator/outages/" + id).then().statusCode(200)
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")).body(not(containsString("<script>")));
+        ops.form().formParam("message", "no version").post("/operator/outages/" + id + "/updates").then().statusCode(400)
+                .body(containsString("version is missing from the form"));
     }
 
     @Test

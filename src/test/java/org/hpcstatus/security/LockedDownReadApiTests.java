@@ -53,6 +53,13 @@ class LockedDownReadApiTests {
     }
 
     @Test
+    void theLoginFormStaysOpenAndAnOperatorSessionReadsThePages() {
+        org.hpcstatus.support.OperatorLogin ops = org.hpcstatus.support.OperatorLogin.as(ADMIN, ADMIN_PASSWORD);
+        ops.browser().get("/").then().statusCode(200);
+        ops.browser().get("/api/v1/status/outages").then().statusCode(200);
+    }
+
+    @Test
     void healthProbesAndTheStylesheetStayPublic() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/css/dashboard.css").then().statusCode(200);
