@@ -78,14 +78,9 @@ public class Formats {
         return value == null ? NOT_AVAILABLE : TIME.format(value);
     }
 
-    /** "Tue 25 Nov, 14:30 MST", for outage times that may be days away. */
-    static String dayTime(ZonedDateTime value) {
-        return value == null ? NOT_AVAILABLE : DAY_TIME.format(value);
-    }
-
     /**
-     * As {@link #dayTime(ZonedDateTime)}, with the year when it is not the year of {@code now} ("Tue 25 Nov 2025,
-     * 14:30 MST"): a year-old outage must not read as current.
+     * "Tue 25 Nov, 14:30 MST" for times that may be days away, with the year when it is not the year of {@code now}
+     * ("Tue 25 Nov 2025, 14:30 MST"): a year-old outage must not read as current.
      */
     static String dayTime(ZonedDateTime value, ZonedDateTime now) {
         if (value == null) {
