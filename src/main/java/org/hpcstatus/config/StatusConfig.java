@@ -31,6 +31,56 @@ public interface StatusConfig {
 
     Database database();
 
+    History history();
+
+    interface History {
+        /** How long raw 5-minute snapshots (and their rows) are kept; hourly and daily summaries outlive them. */
+        @WithDefault("35D")
+        @DurationMin(days = 2)
+        Duration rawRetention();
+
+        /** How long hourly summaries are kept. */
+        @WithDefault("400D")
+        @DurationMin(days = 2)
+        Duration hourlyRetention();
+
+        /** How long daily summaries are kept. */
+        @WithDefault("1825D")
+        @DurationMin(days = 2)
+        Duration dailyRetention();
+
+        /** How long per-user load spans are kept after they ended (personal data: no longer than needed). */
+        @WithDefault("90D")
+        @DurationMin(days = 1)
+        Duration userLoadRetention();
+
+        /** How long a reservation is kept after it ended (or was last reported, when it had no end). */
+        @WithDefault("90D")
+        @DurationMin(days = 1)
+        Duration reservationRetention();
+
+        /** How long a resolved outage (with its timeline) is kept after it ended: the public history. */
+        @WithDefault("1825D")
+        @DurationMin(days = 91)
+        Duration outageRetention();
+
+        /** How often marked hours are rolled up. */
+        @WithDefault("1M")
+        @DurationMin(seconds = 5)
+        Duration rollupEvery();
+
+        /** How often retention runs. */
+        @WithDefault("1H")
+        @DurationMin(minutes = 1)
+        Duration retentionEvery();
+
+        /** Rows deleted per transaction by retention: small enough that no lock is held for long. */
+        @WithDefault("500")
+        @Min(10)
+        @Max(100_000)
+        int deleteBatch();
+    }
+
     interface Database {
         /**
          * How often the service tries again to reach a database that was down when it started (it starts anyway,

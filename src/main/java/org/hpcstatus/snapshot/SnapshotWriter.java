@@ -181,8 +181,23 @@ public class SnapshotWriter {
         if (move.moved()) {
             presentRows.write(connection, snapshot.systemId, snapshot.observedAt, move.previous(), report.present());
         }
+        markHourForRollup(connection, snapshot);
         return new StoredSnapshot(snapshot.id, snapshot.observedAt, loginNodeIds, queueIds, filesystemIds, nodeTypeIds,
                 hubNodeIds, false);
+    }
+
+    /**
+     * Tells the roll-up job (history.Rollups) that this snapshot's hour changed: one small upsert, in this
+     * transaction, so a stored snapshot is never missed and a late one updates the right bucket. After the pointer,
+     * so that every post takes its locks in the same order.
+     */
+    private static void markHourForRollup(Connection connection, Snapshot snapshot) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement("INSERT INTO rollup_pending (system_id, hour_start,"
+                + " generation) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE generation = generation + 1")) {
+            mark.setLong(1, snapshot.systemId);
+            mark.setObject(2, utc(snapshot.observedAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+            mark.executeUpdate();
+        }
     }
 
     /** Whether a post moved its system's pointer, and when the newest post before it was observed (null: none). */

@@ -1,0 +1,171 @@
+package org.hpcstatus.history;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import org.hpcstatus.contract.InvalidPayloadException;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemCatalog;
+
+/**
+ * A metric over time: GET /api/v1/status/{system}/history?metric=...&from=...&to=... (ISO-8601 instants; the last
+ * 24 h by default), of the system or of one queue, filesystem, login node, node type or hub node
+ * ({@code &queue=main}); the same as CSV at history.csv. Metrics are the payload's own field names.
+ */
+@Path("/api/v1/status")
+public class HistoryResource {
+
+    private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
+    private static final Duration LONGEST_RANGE = Duration.ofDays(3660);
+
+    @Inject
+    History history;
+
+    @Inject
+    SystemCatalog systems;
+
+    @Inject
+    Clock clock;
+
+    /** A request understood: whose series, which metric, over what. */
+    private record Asked(ConfiguredSystem system, RollupScope scope, String scopeName, RollupScope.Metric metric,
+            Instant from, Instant to) {
+    }
+
+    @GET
+    @Path("/{system}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> json(@PathParam("system") String systemName, @Context UriInfo uri) {
+        Asked asked = understand(systemName, uri);
+        History.Series series = read(asked);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("system", asked.system().name());
+        if (!asked.scope().isSystem()) {
+            body.put(asked.scope().key(), asked.scopeName());
+        }
+        body.put("metric", asked.metric().name());
+        body.put("from", asked.from().toString());
+        body.put("to", asked.to().toString());
+        body.put("source", series.plan().source().label());
+        body.put("step_seconds", series.plan().step().toSeconds());
+        List<Map<String, Object>> points = new ArrayList<>(series.points().size());
+        for (History.Point point : series.points()) {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("time", point.time().toString());
+            shown.put("value", point.value());
+            shown.put("min", point.min());
+            shown.put("max", point.max());
+            shown.put("samples", point.samples());
+            points.add(shown);
+        }
+        body.put("points", points);
+        return body;
+    }
+
+    @GET
+    @Path("/{system}/history.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("system") String systemName, @Context UriInfo uri) {
+        Asked asked = understand(systemName, uri);
+        History.Series series = read(asked);
+        StringBuilder csv = new StringBuilder("time,value,min,max,samples\n");
+        for (History.Point point : series.points()) {
+            csv.append(point.time()).append(',').append(number(point.value())).append(',').append(number(point.min()))
+                    .append(',').append(number(point.max())).append(',').append(point.samples()).append('\n');
+        }
+        String file = asked.system().name() + "-" + asked.metric().name() + ".csv";
+        return Response.ok(csv.toString(), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"").build();
+    }
+
+    private History.Series read(Asked asked) {
+        return history.read(asked.system(), asked.scope(), asked.scopeName(), asked.metric(), asked.from(), asked.to());
+    }
+
+    private Asked understand(String systemName, UriInfo uri) {
+        ConfiguredSystem system = systems.require(systemName);
+        var query = uri.getQueryParameters();
+        RollupScope scope = RollupScope.SYSTEM;
+        String scopeName = "";
+        for (RollupScope candidate : RollupScope.values()) {
+            if (candidate.isSystem() || !query.containsKey(candidate.key())) {
+                continue;
+            }
+            if (!scope.isSystem()) {
+                throw new InvalidPayloadException("Ask for one of queue, filesystem, login_node, node_type, hub_node at"
+                        + " a time; got " + scope.key() + " and " + candidate.key());
+            }
+            scope = candidate;
+            scopeName = query.getFirst(candidate.key());
+        }
+        List<RollupScope.Metric> metrics = new ArrayList<>(scope.metrics(system.kind()));
+        if (scope.isSystem()) {
+            metrics.add(new RollupScope.Metric(RollupScope.SNAPSHOTS, null, false));
+        }
+        String metricName = query.getFirst("metric");
+        String scopeWords = scope.isSystem() ? system.name() : "a " + scope.key().replace('_', ' ') + " of " + system.name();
+        if (metricName == null || metricName.isBlank()) {
+            throw new InvalidPayloadException("metric is required: one of " + names(metrics) + " for " + scopeWords);
+        }
+        RollupScope.Metric metric = metrics.stream().filter(m -> m.name().equals(metricName.strip())).findFirst()
+                .orElseThrow(() -> new InvalidPayloadException("metric '" + metricName + "' is not a number " + scopeWords
+                        + " reports: one of " + names(metrics)));
+        Instant to = instant(query.getFirst("to"), "to", clock.instant());
+        Instant from = instant(query.getFirst("from"), "from", to.minus(DEFAULT_RANGE));
+        if (!from.isBefore(to)) {
+            throw new InvalidPayloadException("from (" + from + ") must be before to (" + to + ")");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw new InvalidPayloadException("from to to spans more than 10 years");
+        }
+        if (!scope.isSystem() && (scopeName == null || scopeName.isBlank() || !history.knows(system, scope, scopeName))) {
+            throw new InvalidPayloadException(scope.key() + " '" + scopeName + "': " + system.name() + " has reported no "
+                    + scope.key().replace('_', ' ') + " of that name");
+        }
+        return new Asked(system, scope, scopeName, metric, from, to);
+    }
+
+    private static String names(List<RollupScope.Metric> metrics) {
+        return String.join(", ", metrics.stream().map(RollupScope.Metric::name).toList());
+    }
+
+    private static Instant instant(String value, String parameter, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            Instant parsed = OffsetDateTime.parse(value.strip()).toInstant();
+            if (parsed.isBefore(Instant.parse("2000-01-01T00:00:00Z")) || parsed.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
+                throw new InvalidPayloadException(parameter + " must be from 2000 on, got '" + value + "'");
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new InvalidPayloadException(parameter + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z,"
+                    + " got '" + value + "'");
+        }
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue()) : value.toString();
+    }
+}

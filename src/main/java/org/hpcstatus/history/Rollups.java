@@ -1,0 +1,212 @@
+package org.hpcstatus.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.logging.Log;
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemCatalog;
+
+/**
+ * Rolls raw snapshots up into hourly and daily summaries, incrementally: ingest marks each stored snapshot's hour
+ * (rollup_pending); this recomputes a marked hour from its raw rows, then its UTC day from its hours, in one
+ * transaction per hour, and clears the mark only if no post marked the hour again meanwhile. Recomputing rather
+ * than adding makes a late, out-of-order or repeated run harmless: an hour's summary is always what its raw rows say.
+ */
+@ApplicationScoped
+public class Rollups {
+
+    static final String HOURLY = "h";
+    static final String DAILY = "d";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SystemCatalog systems;
+
+    @Inject
+    StatusConfig config;
+
+    @Inject
+    Clock clock;
+
+    private record Pending(long systemId, LocalDateTime hour, long generation) {
+    }
+
+    /** Rolls up to {@code maxHours} marked hours, oldest first; returns how many it did. */
+    public int rollUp(int maxHours) {
+        List<Pending> pending = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT system_id, hour_start, generation"
+                        + " FROM rollup_pending ORDER BY hour_start, system_id LIMIT ?")) {
+            select.setInt(1, maxHours);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pending.add(new Pending(rows.getLong(1), rows.getObject(2, LocalDateTime.class), rows.getLong(3)));
+                }
+            }
+            Instant rawKeptFrom = clock.instant().minus(config.history().rawRetention());
+            for (Pending hour : pending) {
+                ConfiguredSystem system = systems.all().stream().filter(s -> s.id() == hour.systemId()).findFirst()
+                        .orElse(null);
+                boolean rawGone = hour.hour().toInstant(ZoneOffset.UTC).isBefore(rawKeptFrom);
+                inTransaction(connection, () -> {
+                    if (system != null && !rawGone) {
+                        rollUpHour(connection, system, hour.hour());
+                        rollUpDay(connection, hour.systemId(), hour.hour().truncatedTo(ChronoUnit.DAYS));
+                    } else {
+                        // A system no longer configured, or an hour whose raw rows retention is deleting: its
+                        // summaries stay as they were.
+                        Log.debugf("Roll-up mark for system %d at %s dropped", hour.systemId(), hour.hour());
+                    }
+                    try (PreparedStatement clear = connection.prepareStatement("DELETE FROM rollup_pending WHERE"
+                            + " system_id = ? AND hour_start = ? AND generation = ?")) {
+                        clear.setLong(1, hour.systemId());
+                        clear.setObject(2, hour.hour());
+                        clear.setLong(3, hour.generation());
+                        clear.executeUpdate();
+                    }
+                });
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Roll-up failed", e);
+        }
+        return pending.size();
+    }
+
+    private void rollUpHour(Connection connection, ConfiguredSystem system, LocalDateTime hour) throws SQLException {
+        delete(connection, system.id(), HOURLY, hour);
+        LocalDateTime end = hour.plusHours(1);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup (system_id, resolution,"
+                + " bucket_start, scope, scope_name, metric, samples, min_value, max_value, sum_value)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RollupScope scope : RollupScope.values()) {
+                List<RollupScope.Metric> metrics = scope.metrics(system.kind());
+                if (metrics.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement select = connection.prepareStatement(aggregateSql(scope, metrics))) {
+                    select.setLong(1, system.id());
+                    select.setObject(2, hour);
+                    select.setObject(3, end);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            String name = scope.isSystem() ? "" : rows.getString(1);
+                            int column = 2;
+                            if (scope.isSystem()) {
+                                // The snapshots seen: as samples, and as min, max and sum so a day's row adds them up.
+                                double seen = rows.getInt(1);
+                                if (seen == 0) {
+                                    continue;
+                                }
+                                add(insert, system.id(), hour, scope, name, RollupScope.SNAPSHOTS, (int) seen, seen, seen, seen);
+                            }
+                            for (RollupScope.Metric metric : metrics) {
+                                int samples = rows.getInt(column);
+                                if (samples > 0) {
+                                    add(insert, system.id(), hour, scope, name, metric.name(), samples,
+                                            rows.getDouble(column + 1), rows.getDouble(column + 2), rows.getDouble(column + 3));
+                                }
+                                column += 4;
+                            }
+                        }
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** One row per scope name: [name or the snapshot count], then count, min, max, sum of each metric. */
+    static String aggregateSql(RollupScope scope, List<RollupScope.Metric> metrics) {
+        String aggregates = metrics.stream().map(m -> {
+            String value = m.expression(scope.isSystem() ? "s" : "c");
+            return "COUNT(" + value + "), MIN(" + value + "), MAX(" + value + "), SUM(" + value + ")";
+        }).collect(Collectors.joining(", "));
+        String range = " WHERE s.system_id = ? AND s.observed_at >= ? AND s.observed_at < ?";
+        if (scope.isSystem()) {
+            return "SELECT COUNT(*), " + aggregates + " FROM status_snapshot s" + range;
+        }
+        return "SELECT n.name, " + aggregates + " FROM " + scope.childTable() + " c"
+                + " JOIN status_snapshot s ON s.snapshot_id = c.snapshot_id"
+                + " JOIN " + scope.lookupTable() + " n ON n." + scope.lookupId() + " = c." + scope.lookupId()
+                + range + " GROUP BY n.name";
+    }
+
+    private static void rollUpDay(Connection connection, long systemId, LocalDateTime day) throws SQLException {
+        delete(connection, systemId, DAILY, day);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup (system_id, resolution,"
+                + " bucket_start, scope, scope_name, metric, samples, min_value, max_value, sum_value)"
+                + " SELECT system_id, ?, ?, scope, scope_name, metric, SUM(samples), MIN(min_value), MAX(max_value),"
+                + " SUM(sum_value) FROM rollup WHERE system_id = ? AND resolution = ? AND bucket_start >= ?"
+                + " AND bucket_start < ? GROUP BY system_id, scope, scope_name, metric")) {
+            insert.setString(1, DAILY);
+            insert.setObject(2, day);
+            insert.setLong(3, systemId);
+            insert.setString(4, HOURLY);
+            insert.setObject(5, day);
+            insert.setObject(6, day.plusDays(1));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void delete(Connection connection, long systemId, String resolution, LocalDateTime bucket)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rollup WHERE system_id = ?"
+                + " AND resolution = ? AND bucket_start = ?")) {
+            delete.setLong(1, systemId);
+            delete.setString(2, resolution);
+            delete.setObject(3, bucket);
+            delete.executeUpdate();
+        }
+    }
+
+    private static void add(PreparedStatement insert, long systemId, LocalDateTime hour, RollupScope scope, String name,
+            String metric, int samples, Double min, Double max, Double sum) throws SQLException {
+        insert.setLong(1, systemId);
+        insert.setString(2, HOURLY);
+        insert.setObject(3, hour);
+        insert.setString(4, scope.key());
+        insert.setString(5, name);
+        insert.setString(6, metric);
+        insert.setInt(7, samples);
+        insert.setObject(8, min);
+        insert.setObject(9, max);
+        insert.setObject(10, sum);
+        insert.addBatch();
+    }
+
+    interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

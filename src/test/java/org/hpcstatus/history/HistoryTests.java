@@ -1,0 +1,213 @@
+package org.hpcstatus.history;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestData;
+
+/**
+ * Roll-ups on fixed data, read back through the history API at each resolution. Its own profile, so its application
+ * (and schema) is its own: retention here deletes old rows other test classes post on purpose.
+ */
+@QuarkusTest
+@TestProfile(HistoryTests.OwnSchema.class)
+class HistoryTests {
+
+    public static class OwnSchema implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hpcstatus.history.delete-batch", "10");
+        }
+    }
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private long count(String sql) {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sql(Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC).toString().replace('T', ' ');
+    }
+
+    /** An hour three days back: raw data is kept, hourly data answers a few days' range. */
+    private static final Instant HOUR = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+    private static void post(String system, Instant at, double cpu, int pending) {
+        Seeds.cluster(system, at, payload -> {
+            payload.put("cpu_utilization_percent", cpu);
+            ArrayNode queues = payload.putArray("queues");
+            ObjectNode main = queues.addObject();
+            main.put("queue_name", "main").put("running_jobs", 10).put("pending_jobs", pending);
+        });
+    }
+
+    private static JsonPath history(String system, String metric, Instant from, Instant to, String... scope) {
+        var request = given().queryParam("metric", metric).queryParam("from", from.toString()).queryParam("to", to.toString());
+        if (scope.length == 2) {
+            request = request.queryParam(scope[0], scope[1]);
+        }
+        return request.get("/api/v1/status/" + system + "/history").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> pointAt(JsonPath series, Instant at) {
+        List<Map<String, Object>> points = series.getList("points");
+        return points.stream().filter(p -> Instant.parse((String) p.get("time")).equals(at)).findFirst()
+                .orElseThrow(() -> new AssertionError("no point at " + at + " in " + points));
+    }
+
+    @Test
+    void hoursAndDaysSummariseWhatWasPostedWithAGapAndALatePost() {
+        post("gust", HOUR.plus(1, ChronoUnit.MINUTES), 10, 100);
+        post("gust", HOUR.plus(6, ChronoUnit.MINUTES), 20, 200);
+        post("gust", HOUR.plus(11, ChronoUnit.MINUTES), 30, 300);
+        // Nothing from :15 to :59 (the collector was silent), then the next hour, then a late post for the first.
+        post("gust", HOUR.plus(61, ChronoUnit.MINUTES), 50, 500);
+        post("gust", HOUR.plus(16, ChronoUnit.MINUTES), 40, 400);
+        assertTrue(rollups.rollUp(1000) >= 2);
+        assertEquals(0, rollups.rollUp(1000), "nothing left marked");
+
+        // Two hours: raw points every 5 minutes, the silence as nulls.
+        JsonPath raw = history("gust", "cpu_utilization_percent", HOUR, HOUR.plus(2, ChronoUnit.HOURS));
+        assertEquals("raw", raw.getString("source"));
+        assertEquals(300, raw.getInt("step_seconds"));
+        assertEquals(24, raw.getList("points").size());
+        assertEquals(40.0, ((Number) pointAt(raw, HOUR.plus(15, ChronoUnit.MINUTES)).get("value")).doubleValue());
+        assertNull(pointAt(raw, HOUR.plus(30, ChronoUnit.MINUTES)).get("value"), "a gap is null, never 0");
+
+        // Four days: hourly, the late post in its own hour.
+        JsonPath hourly = history("gust", "cpu_utilization_percent", HOUR.minus(3, ChronoUnit.DAYS), HOUR.plus(1, ChronoUnit.DAYS));
+        assertEquals("hourly", hourly.getString("source"));
+        Map<String, Object> first = pointAt(hourly, HOUR);
+        assertEquals(25.0, ((Number) first.get("value")).doubleValue(), 1e-9);
+        assertEquals(10.0, ((Number) first.get("min")).doubleValue());
+        assertEquals(40.0, ((Number) first.get("max")).doubleValue());
+        assertEquals(4, first.get("samples"));
+        assertEquals(50.0, ((Number) pointAt(hourly, HOUR.plus(1, ChronoUnit.HOURS)).get("value")).doubleValue());
+        assertNull(pointAt(hourly, HOUR.plus(2, ChronoUnit.HOURS)).get("value"));
+        assertEquals(4.0, ((Number) pointAt(history("gust", "snapshots", HOUR.minus(3, ChronoUnit.DAYS),
+                HOUR.plus(1, ChronoUnit.DAYS)), HOUR).get("value")).doubleValue(), "snapshots seen in the hour");
+
+        // A queue's series, from the same roll-up.
+        Map<String, Object> queue = pointAt(history("gust", "pending_jobs", HOUR.minus(3, ChronoUnit.DAYS),
+                HOUR.plus(1, ChronoUnit.DAYS), "queue", "main"), HOUR);
+        assertEquals(250.0, ((Number) queue.get("value")).doubleValue(), 1e-9);
+
+        // 100 days: daily, the day's five posts together.
+        JsonPath daily = history("gust", "cpu_utilization_percent", HOUR.minus(100, ChronoUnit.DAYS), HOUR.plus(1, ChronoUnit.DAYS));
+        assertEquals("daily", daily.getString("source"));
+        Map<String, Object> day = pointAt(daily, HOUR.truncatedTo(ChronoUnit.DAYS));
+        assertEquals(30.0, ((Number) day.get("value")).doubleValue(), 1e-9);
+        assertEquals(5, day.get("samples"));
+        assertTrue(daily.getList("points").size() <= 102, "a point a day");
+
+        // The same as CSV.
+        String csv = given().queryParam("metric", "cpu_utilization_percent").queryParam("from", HOUR.toString())
+                .queryParam("to", HOUR.plus(1, ChronoUnit.HOURS).toString()).get("/api/v1/status/gust/history.csv")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("time,value,min,max,samples\n" + HOUR + ",10,,,1\n"), csv);
+        assertTrue(csv.contains(HOUR.plus(30, ChronoUnit.MINUTES) + ",,,,0\n"), csv);
+    }
+
+    @Test
+    void anyRangeGivesAtMostAbout500Points() {
+        Instant now = Instant.now();
+        for (Duration span : List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365),
+                Duration.ofDays(5 * 365))) {
+            HistoryQuery plan = HistoryQuery.plan(now.minus(span), now, now.minus(Duration.ofDays(35)),
+                    now.minus(Duration.ofDays(400)));
+            assertTrue(plan.slots() <= HistoryQuery.MAX_POINTS + 1, span + ": " + plan);
+        }
+        assertEquals(HistoryQuery.Source.HOURLY, HistoryQuery.plan(now.minus(Duration.ofDays(30)), now,
+                now.minus(Duration.ofDays(35)), now.minus(Duration.ofDays(400))).source());
+        // Raw data older than its window is gone: a day long ago is read from the hourly summaries.
+        assertEquals(HistoryQuery.Source.HOURLY, HistoryQuery.plan(now.minus(Duration.ofDays(60)),
+                now.minus(Duration.ofDays(59)), now.minus(Duration.ofDays(35)), now.minus(Duration.ofDays(400))).source());
+    }
+
+    @Test
+    void badParametersAre400sNamingThem() {
+        given().get("/api/v1/status/gust/history").then().statusCode(400).body("error", containsString("metric is required"));
+        given().queryParam("metric", "cpu_utilisation").get("/api/v1/status/gust/history").then().statusCode(400)
+                .body("error", containsString("metric 'cpu_utilisation' is not a number"));
+        given().queryParam("metric", "pending_jobs").queryParam("from", "yesterday").get("/api/v1/status/gust/history")
+                .then().statusCode(400).body("error", containsString("from must be an ISO-8601 instant"));
+        given().queryParam("metric", "pending_jobs").queryParam("from", "2026-12-02T00:00:00Z")
+                .queryParam("to", "2026-12-01T00:00:00Z").get("/api/v1/status/gust/history").then().statusCode(400)
+                .body("error", containsString("must be before to"));
+        given().queryParam("metric", "pending_jobs").queryParam("queue", "nosuch").get("/api/v1/status/gust/history")
+                .then().statusCode(400).body("error", containsString("queue 'nosuch'"));
+        given().queryParam("metric", "pending_jobs").queryParam("queue", "main").queryParam("filesystem", "x")
+                .get("/api/v1/status/gust/history").then().statusCode(400).body("error", containsString("one of"));
+        given().queryParam("metric", "pending_jobs").get("/api/v1/status/nowhere/history").then().statusCode(404);
+    }
+
+    @Test
+    void retentionDeletesOnlyWhatIsOlderThanItsWindowInBatches() {
+        Instant now = Instant.now();
+        // 25 old snapshots (three batches of 10), one inside the window, and the newest: the latest pointer's.
+        for (int i = 0; i < 25; i++) {
+            post("quiet-cluster", now.minus(Duration.ofDays(36)).plusSeconds(300L * i), 5, 1);
+        }
+        post("quiet-cluster", now.minus(Duration.ofDays(34)), 6, 2);
+        // Summaries just inside and just outside their windows, and a user's load span long over.
+        data.runSql("INSERT INTO rollup (system_id, resolution, bucket_start, scope, scope_name, metric, samples,"
+                + " min_value, max_value, sum_value) SELECT system_id, 'h', TIMESTAMP '" + sql(now.minus(Duration.ofDays(401)))
+                + "', 'system', '', 'pending_jobs', 1, 1, 1, 1 FROM hpc_system WHERE name = 'quiet-cluster';\n"
+                + "INSERT INTO rollup (system_id, resolution, bucket_start, scope, scope_name, metric, samples,"
+                + " min_value, max_value, sum_value) SELECT system_id, 'h', TIMESTAMP '" + sql(now.minus(Duration.ofDays(399)))
+                + "', 'system', '', 'pending_jobs', 1, 1, 1, 1 FROM hpc_system WHERE name = 'quiet-cluster';\n"
+                + "INSERT INTO user_load_span (system_id, username, project_code, queue_name, first_seen, last_seen)"
+                + " SELECT system_id, 'someone', 'P1', 'main', TIMESTAMP '" + sql(now.minus(Duration.ofDays(120)))
+                + "', TIMESTAMP '" + sql(now.minus(Duration.ofDays(91))) + "' FROM hpc_system WHERE name = 'quiet-cluster';\n");
+        Retention.Deleted deleted = retention.run();
+        assertEquals(25, deleted.rows().get("snapshots"));
+        assertEquals(1, deleted.rows().get("hourly"));
+        assertEquals(1, deleted.rows().get("user_load_spans"));
+        assertEquals(1L, count("SELECT COUNT(*) FROM status_snapshot s JOIN hpc_system h ON h.system_id = s.system_id"
+                + " WHERE h.name = 'quiet-cluster'"), "the snapshot inside the window stays");
+        assertEquals(0L, count("SELECT COUNT(*) FROM queue_status q LEFT JOIN status_snapshot s ON s.snapshot_id ="
+                + " q.snapshot_id WHERE s.snapshot_id IS NULL"), "no child row outlives its snapshot");
+        assertEquals(1L, count("SELECT COUNT(*) FROM rollup WHERE resolution = 'h' AND metric = 'pending_jobs'"
+                + " AND scope = 'system' AND bucket_start < TIMESTAMP '" + sql(now.minus(Duration.ofDays(300))) + "'"));
+        // The latest pointer's snapshot stays, however old.
+        given().get("/api/v1/status/quiet-cluster/latest").then().statusCode(200);
+        assertEquals(0, retention.run().rows().get("snapshots"), "a second run finds nothing more");
+    }
+}
