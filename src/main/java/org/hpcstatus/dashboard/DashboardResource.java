@@ -39,7 +39,7 @@ public class DashboardResource {
         static native TemplateInstance overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
                 List<Upcoming.UpcomingRow> upcoming);
 
-        static native TemplateInstance detail(Page page, Detail detail);
+        static native TemplateInstance detail(Page page, Detail detail, DashboardViews.ChartsView charts);
 
         static native TemplateInstance history(Page page, OutageHistory history);
     }
@@ -103,9 +103,12 @@ public class DashboardResource {
 
     @GET
     @Path("status/{system}")
-    public TemplateInstance detail(@PathParam("system") String systemName) {
+    public TemplateInstance detail(@PathParam("system") String systemName, @QueryParam("range") String rangeKey) {
         ConfiguredSystem system = systems.require(systemName);
+        Charts.Range range = rangeKey == null || rangeKey.isBlank() ? Charts.Range.DAY : Charts.Range.of(rangeKey)
+                .orElseThrow(() -> new InvalidPayloadException("range is one of 24h, 7d, 30d, 1y; got '" + rangeKey + "'"));
         return Templates.detail(dashboard.page(system.displayName() + " status"),
-                dashboard.detail(system, identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO)));
+                dashboard.detail(system, identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO)),
+                dashboard.charts(system, range));
     }
 }

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.dashboard.DashboardViews.AvailabilityView;
 import org.hpcstatus.dashboard.DashboardViews.Card;
+import org.hpcstatus.dashboard.DashboardViews.ChartsView;
+import org.hpcstatus.dashboard.DashboardViews.RangeLink;
 import org.hpcstatus.dashboard.DashboardViews.DayCell;
 import org.hpcstatus.dashboard.DashboardViews.Percent;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
@@ -71,6 +73,12 @@ public class DashboardService {
 
     @Inject
     Visitor visitor;
+
+    @Inject
+    Charts charts;
+
+    @Inject
+    org.hpcstatus.history.History history;
 
     public record Overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
             List<UpcomingRow> upcoming) {
@@ -169,6 +177,20 @@ public class DashboardService {
         return new OutageHistory(incidents, system.map(ConfiguredSystem::name).orElse(null), page,
                 found.size() > HISTORY_PAGE, systems.all().stream().map(s -> new OutageHistory.SystemChoice(s.name(),
                         s.displayName(), system.isPresent() && system.get().name().equals(s.name()))).toList());
+    }
+
+    /** A system page's charts over {@code range}, with its outages as bands. */
+    public ChartsView charts(ConfiguredSystem system, Charts.Range range) {
+        Instant now = clock.instant();
+        Instant from = now.minus(range.span);
+        List<Outage> spans = outages.inEffectSince(from).stream()
+                .filter(o -> o.concerns(system.id()) && !o.startTime.isAfter(now)).toList();
+        List<RangeLink> links = java.util.Arrays.stream(Charts.Range.values())
+                .map(r -> new RangeLink(r.key, r.key, r == range)).toList();
+        long step = history.plan(from, now).step().toSeconds();
+        String every = step % 86_400 == 0 ? (step == 86_400 ? "day" : step / 86_400 + " days")
+                : step % 3_600 == 0 ? (step == 3_600 ? "hour" : step / 3_600 + " hours") : step / 60 + " minutes";
+        return new ChartsView(charts.of(system, range, now, spans), links, every);
     }
 
     public Page page(String title) {

@@ -139,4 +139,11 @@ public final class DashboardViews {
             TableRows<QueueRow> queues, TableRows<FilesystemRow> filesystems, TableRows<NodeTypeRow> nodeTypes,
             List<OutageRow> outages, List<Upcoming.UpcomingRow> upcoming, AvailabilityView availability) {
     }
+
+    /** The history section of a system page: its charts for the range chosen, and the links to the others. */
+    public record ChartsView(List<Charts.Chart> charts, List<RangeLink> ranges, String step) {
+    }
+
+    public record RangeLink(String key, String label, boolean current) {
+    }
 }

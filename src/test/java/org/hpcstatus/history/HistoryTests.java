@@ -146,6 +146,29 @@ class HistoryTests {
     }
 
     @Test
+    void systemPagesDrawChartsWithGapsAndOutageBands() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Two runs of posts with an hour of silence between them, and an outage during the silence.
+        for (int i = 0; i < 6; i++) {
+            post("ops", now.minus(Duration.ofHours(3)).plusSeconds(300L * i), 20 + i, 50);
+            post("ops", now.minus(Duration.ofMinutes(40)).plusSeconds(300L * i), 60 + i, 80);
+        }
+        Seeds.outage("ops", "major", "Chart band check");
+        String page = given().get("/status/ops").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<title id=\"ops-2-title\">Utilization, last 24 hours</title>"), page);
+        assertTrue(page.contains("<desc id=\"ops-2-desc\">Utilization, last 24 hours. Latest: CPU 65 %"), page);
+        String cpu = page.substring(page.indexOf("<title id=\"ops-2-title\">"));
+        cpu = cpu.substring(cpu.indexOf("<path class=\"line series-1\" d=\""));
+        cpu = cpu.substring(0, cpu.indexOf("\"/>"));
+        assertEquals(2, cpu.split(" M|\"M").length - 1, "two runs, one break between them: " + cpu);
+        assertTrue(page.contains("<rect class=\"band band-major\""), "the outage as a band: " + page);
+        assertTrue(page.contains("<a href=\"?range=7d\">7d</a>") && page.contains("aria-current=\"true\">24h</a>"), page);
+        given().get("/status/ops?range=1y").then().statusCode(200).body(containsString("Jobs, last year"));
+        given().get("/status/ops?range=forever").then().statusCode(400).body(containsString("range is one of"));
+        Seeds.resolve("ops", "major", "Chart band check");
+    }
+
+    @Test
     void anyRangeGivesAtMostAbout500Points() {
         Instant now = Instant.now();
         for (Duration span : List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365),

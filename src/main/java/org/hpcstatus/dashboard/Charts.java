@@ -1,0 +1,232 @@
+package org.hpcstatus.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.history.History;
+import org.hpcstatus.history.RollupScope;
+import org.hpcstatus.outage.Outage;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.system.SystemKind;
+
+/**
+ * A system page's charts, drawn on the server as inline SVG: no script, allowed by the pages' Content-Security-Policy
+ * (no inline style: colours are classes of the stylesheet, so they follow the light and dark palettes), printable,
+ * each with a text alternative. A gap in the data (the collector silent) breaks the line; it is never drawn as 0 or
+ * bridged. Outages and maintenance in the range are drawn as bands behind the lines.
+ */
+@ApplicationScoped
+public class Charts {
+
+    /** The ranges a system page offers, as ?range= takes them. */
+    public enum Range {
+        DAY("24h", "last 24 hours", Duration.ofHours(24)), WEEK("7d", "last 7 days", Duration.ofDays(7)),
+        MONTH("30d", "last 30 days", Duration.ofDays(30)), YEAR("1y", "last year", Duration.ofDays(365));
+
+        public final String key;
+        public final String words;
+        final Duration span;
+
+        Range(String key, String words, Duration span) {
+            this.key = key;
+            this.words = words;
+            this.span = span;
+        }
+
+        public static Optional<Range> of(String key) {
+            for (Range range : values()) {
+                if (range.key.equals(key)) {
+                    return Optional.of(range);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** What a chart draws: a title, its unit, and up to four lines by metric name and label. */
+    private record Spec(String title, String unit, boolean percent, List<Map.Entry<String, String>> lines) {
+    }
+
+    private static final List<Spec> CLUSTER = List.of(
+            new Spec("CPU nodes", "nodes", false, List.of(Map.entry("cpu_nodes_available", "idle"),
+                    Map.entry("cpu_nodes_down", "down"), Map.entry("cpu_nodes_reserved", "reserved"))),
+            new Spec("GPU nodes", "nodes", false, List.of(Map.entry("gpu_nodes_available", "idle"),
+                    Map.entry("gpu_nodes_down", "down"), Map.entry("gpu_nodes_reserved", "reserved"))),
+            new Spec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
+                    Map.entry("gpu_utilization_percent", "GPU"), Map.entry("memory_utilization_percent", "memory"))),
+            new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
+                    Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held"))));
+    private static final List<Spec> HETEROGENEOUS = List.of(
+            new Spec("Compute nodes", "nodes", false, List.of(Map.entry("compute_nodes_available", "idle"),
+                    Map.entry("compute_nodes_down", "down"))),
+            CLUSTER.get(2), CLUSTER.get(3));
+    private static final List<Spec> HUB = List.of(
+            new Spec("Users and sessions", "", false, List.of(Map.entry("active_users", "users"),
+                    Map.entry("active_sessions", "sessions"))),
+            new Spec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
+                    Map.entry("memory_utilization_percent", "memory"), Map.entry("gpu_utilization_percent", "GPU"))));
+
+    static final int WIDTH = 600;
+    static final int HEIGHT = 170;
+    static final int LEFT = 44;
+    static final int RIGHT = 592;
+    static final int TOP = 8;
+    static final int BOTTOM = 140;
+
+    /** One chart, ready to draw. */
+    public record Chart(String id, String title, String description, List<Line> lines, List<Band> bands,
+            List<Tick> yTicks, List<Tick> xTicks, boolean empty) {
+    }
+
+    /** A line: its class (its colour), label, the path (gaps as breaks), and its latest value in words. */
+    public record Line(String cssClass, String label, String path, String latest) {
+    }
+
+    /** An outage or maintenance span behind the lines. */
+    public record Band(double x, double width, String cssClass, String label) {
+    }
+
+    /** A label on an axis, at its coordinate. */
+    public record Tick(double at, String text) {
+    }
+
+    @Inject
+    History history;
+
+    @Inject
+    StatusConfig config;
+
+    public List<Chart> of(ConfiguredSystem system, Range range, Instant now, List<Outage> outages) {
+        List<Spec> specs = system.kind() == SystemKind.JUPYTERHUB ? HUB
+                : system.kind() == SystemKind.HETEROGENEOUS_CLUSTER ? HETEROGENEOUS : CLUSTER;
+        List<RollupScope.Metric> known = RollupScope.SYSTEM.metrics(system.kind());
+        Instant from = now.minus(range.span);
+        ZoneId zone = config.dashboard().displayZone();
+        List<Chart> charts = new ArrayList<>();
+        for (Spec spec : specs) {
+            List<History.Series> series = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (Map.Entry<String, String> line : spec.lines()) {
+                known.stream().filter(m -> m.name().equals(line.getKey())).findFirst().ifPresent(metric -> {
+                    series.add(history.read(system, RollupScope.SYSTEM, "", metric, from, now));
+                    labels.add(line.getValue());
+                });
+            }
+            if (!series.isEmpty()) {
+                charts.add(draw(system.name() + "-" + charts.size(), spec, range, series, labels, from, now, zone,
+                        outages));
+            }
+        }
+        return charts;
+    }
+
+    private static Chart draw(String id, Spec spec, Range range, List<History.Series> series, List<String> labels,
+            Instant from, Instant to, ZoneId zone, List<Outage> outages) {
+        double top = spec.percent() ? 100 : 0;
+        boolean any = false;
+        for (History.Series s : series) {
+            for (History.Point p : s.points()) {
+                if (p.value() != null) {
+                    any = true;
+                    top = Math.max(top, p.max() != null ? Math.max(p.max(), p.value()) : p.value());
+                }
+            }
+        }
+        top = niceCeiling(top);
+        List<Line> lines = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            History.Series s = series.get(i);
+            StringBuilder path = new StringBuilder();
+            boolean drawing = false;
+            Double latest = null;
+            for (History.Point p : s.points()) {
+                if (p.value() == null) {
+                    drawing = false;
+                    continue;
+                }
+                double x = x(p.time().plus(s.plan().step().dividedBy(2)), from, to);
+                double y = BOTTOM - (BOTTOM - TOP) * (p.value() / top);
+                path.append(drawing ? " L" : (path.length() == 0 ? "M" : " M")).append(fmt(x)).append(' ').append(fmt(y));
+                drawing = true;
+                latest = p.value();
+            }
+            String latestText = latest == null ? "no data" : number(latest) + (spec.unit().equals("%") ? " %" : "");
+            lines.add(new Line("series-" + (i + 1), labels.get(i), path.toString(), latestText));
+            said.add(labels.get(i) + " " + latestText);
+        }
+        List<Band> bands = new ArrayList<>();
+        for (Outage outage : outages) {
+            Instant start = outage.startTime.isBefore(from) ? from : outage.startTime;
+            Instant end = outage.endTime == null || outage.endTime.isAfter(to) ? to : outage.endTime;
+            if (!end.isAfter(start) || outage.startTime.isAfter(to)) {
+                continue;
+            }
+            double x0 = x(start, from, to);
+            double width = Math.max(1, x(end, from, to) - x0);
+            boolean maintenance = Outage.MAINTENANCE.equals(outage.severity);
+            bands.add(new Band(round(x0), round(width), maintenance ? "band-maintenance" : "band-" + outage.severity,
+                    (maintenance ? "Maintenance: " : outage.severity + " outage: ") + outage.title));
+        }
+        List<Tick> yTicks = List.of(new Tick(BOTTOM, "0"), new Tick((BOTTOM + TOP) / 2.0, number(top / 2)),
+                new Tick(TOP, number(top)));
+        DateTimeFormatter format = range == Range.DAY ? DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
+                : range == Range.YEAR ? DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH)
+                        : DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+        List<Tick> xTicks = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            Instant at = from.plus(Duration.between(from, to).multipliedBy(i).dividedBy(4));
+            xTicks.add(new Tick(round(x(at, from, to)), format.format(at.atZone(zone))));
+        }
+        String title = spec.title() + ", " + range.words;
+        String description = any ? title + ". Latest: " + String.join(", ", said) + "." + (bands.isEmpty() ? ""
+                : " " + bands.size() + " outage or maintenance period" + (bands.size() == 1 ? "" : "s") + " shown.")
+                : title + ": no data in this range.";
+        return new Chart(id, title, description, lines, bands, yTicks, xTicks, !any);
+    }
+
+    private static double x(Instant at, Instant from, Instant to) {
+        double share = (double) Duration.between(from, at).toMillis() / Duration.between(from, to).toMillis();
+        return LEFT + (RIGHT - LEFT) * Math.max(0, Math.min(1, share));
+    }
+
+    /** 1, 2 or 5 times a power of ten, at or above the value: an axis that reads well. */
+    static double niceCeiling(double value) {
+        if (value <= 0) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (value <= step * power) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static String number(double value) {
+        if (Math.abs(value - Math.rint(value)) < 0.05 || Math.abs(value) >= 100) {
+            return String.format(Locale.ENGLISH, "%,d", Math.round(value));
+        }
+        return String.format(Locale.ENGLISH, "%.1f", value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
