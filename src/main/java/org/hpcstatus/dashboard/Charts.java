@@ -97,8 +97,12 @@ public class Charts {
     public record Band(double x, double width, String cssClass, String label) {
     }
 
-    /** A label on an axis, at its coordinate. */
-    public record Tick(double at, String text) {
+    /** A label on an axis, at its coordinate, anchored (start, middle, end) so that the outer ones stay inside. */
+    public record Tick(double at, String text, String anchor) {
+
+        Tick(double at, String text) {
+            this(at, text, "end");
+        }
     }
 
     @Inject
@@ -187,7 +191,8 @@ public class Charts {
         List<Tick> xTicks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
             Instant at = from.plus(Duration.between(from, to).multipliedBy(i).dividedBy(4));
-            xTicks.add(new Tick(round(x(at, from, to)), format.format(at.atZone(zone))));
+            xTicks.add(new Tick(round(x(at, from, to)), format.format(at.atZone(zone)),
+                    i == 0 ? "start" : i == 4 ? "end" : "middle"));
         }
         String title = spec.title() + ", " + range.words;
         String description = any ? title + ". Latest: " + String.join(", ", said) + "." + (bands.isEmpty() ? ""

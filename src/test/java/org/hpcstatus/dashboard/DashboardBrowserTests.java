@@ -207,6 +207,42 @@ class DashboardBrowserTests {
         }
     }
 
+    @Test
+    void chartsAtDesktopAndPhoneInBothPalettes() throws IOException {
+        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        for (int i = 0; i < 30; i++) {
+            int step = i;
+            // Two hours of posts, then half an hour of silence, then the present.
+            Seeds.cluster("cheyenne", now.minus(Duration.ofMinutes(200)).plus(Duration.ofMinutes(5L * step)), payload ->
+                    payload.put("cpu_utilization_percent", 40 + 30 * Math.sin(step / 5.0)).put("pending_jobs", 100 + 20 * step));
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(root + "status/cheyenne");
+        List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart svg"));
+        assertEquals(4, charts.size(), "nodes CPU and GPU, utilization, jobs");
+        WebElement utilization = charts.get(2);
+        assertTrue(utilization.findElement(By.tagName("title")).getAttribute("textContent").startsWith("Utilization, last 24 hours"));
+        String line = utilization.findElement(By.cssSelector("path.series-1")).getAttribute("d");
+        assertTrue(line.contains(" M"), "the silence breaks the line: " + line);
+        browser.executeScript("document.getElementById('charts-heading').scrollIntoView()");
+        screenshot("charts-desktop-light");
+        browser.get(root + "theme/dark?back=%2Fstatus%2Fcheyenne");
+        browser.executeScript("document.getElementById('charts-heading').scrollIntoView()");
+        String dark = browser.findElement(By.cssSelector("figure.chart path.series-1")).getCssValue("stroke");
+        screenshot("charts-desktop-dark");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        assertNoHorizontalScrolling();
+        browser.executeScript("document.getElementById('charts-heading').scrollIntoView()");
+        screenshot("charts-phone-dark");
+        browser.get(root + "theme/light?back=%2Fstatus%2Fcheyenne");
+        browser.executeScript("document.getElementById('charts-heading').scrollIntoView()");
+        assertNotEquals(dark, browser.findElement(By.cssSelector("figure.chart path.series-1")).getCssValue("stroke"),
+                "the lines follow the palette");
+        screenshot("charts-phone-light");
+        browser.get(root + "theme/auto?back=%2F");
+    }
+
     private String backgroundColour() {
         return browser.findElement(By.tagName("body")).getCssValue("background-color");
     }
