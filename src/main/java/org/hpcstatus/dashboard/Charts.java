@@ -77,6 +77,12 @@ public class Charts {
             new Spec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
                     Map.entry("memory_utilization_percent", "memory"), Map.entry("gpu_utilization_percent", "GPU"))));
 
+    private static final List<Spec> QUEUE = List.of(
+            new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
+                    Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held"))),
+            new Spec("Waiting for resources", "", false, List.of(Map.entry("cores_pending", "cores pending"),
+                    Map.entry("gpus_pending", "GPUs pending"))));
+
     static final int WIDTH = 600;
     static final int HEIGHT = 170;
     static final int LEFT = 44;
@@ -114,7 +120,17 @@ public class Charts {
     public List<Chart> of(ConfiguredSystem system, Range range, Instant now, List<Outage> outages) {
         List<Spec> specs = system.kind() == SystemKind.JUPYTERHUB ? HUB
                 : system.kind() == SystemKind.HETEROGENEOUS_CLUSTER ? HETEROGENEOUS : CLUSTER;
-        List<RollupScope.Metric> known = RollupScope.SYSTEM.metrics(system.kind());
+        return charts(system, RollupScope.SYSTEM, "", specs, range, now, outages);
+    }
+
+    /** A queue's charts: its jobs, and the cores and GPUs its pending jobs wait for. */
+    public List<Chart> ofQueue(ConfiguredSystem system, String queue, Range range, Instant now, List<Outage> outages) {
+        return charts(system, RollupScope.QUEUE, queue, QUEUE, range, now, outages);
+    }
+
+    private List<Chart> charts(ConfiguredSystem system, RollupScope scope, String name, List<Spec> specs, Range range,
+            Instant now, List<Outage> outages) {
+        List<RollupScope.Metric> known = scope.metrics(system.kind());
         Instant from = now.minus(range.span);
         ZoneId zone = config.dashboard().displayZone();
         List<Chart> charts = new ArrayList<>();
@@ -123,13 +139,13 @@ public class Charts {
             List<String> labels = new ArrayList<>();
             for (Map.Entry<String, String> line : spec.lines()) {
                 known.stream().filter(m -> m.name().equals(line.getKey())).findFirst().ifPresent(metric -> {
-                    series.add(history.read(system, RollupScope.SYSTEM, "", metric, from, now));
+                    series.add(history.read(system, scope, name, metric, from, now));
                     labels.add(line.getValue());
                 });
             }
             if (!series.isEmpty()) {
-                charts.add(draw(system.name() + "-" + charts.size(), spec, range, series, labels, from, now, zone,
-                        outages));
+                String id = system.name() + (scope.isSystem() ? "" : "-" + scope.key()) + "-" + charts.size();
+                charts.add(draw(id, spec, range, series, labels, from, now, zone, outages));
             }
         }
         return charts;

@@ -42,6 +42,8 @@ public class DashboardResource {
         static native TemplateInstance detail(Page page, Detail detail, DashboardViews.ChartsView charts);
 
         static native TemplateInstance history(Page page, OutageHistory history);
+
+        static native TemplateInstance queue(Page page, DashboardViews.QueuePage queue);
     }
 
     @Inject
@@ -49,6 +51,9 @@ public class DashboardResource {
 
     @Inject
     SystemCatalog systems;
+
+    @Inject
+    QueuePages queues;
 
     @Inject
     SecurityIdentity identity;
@@ -105,10 +110,23 @@ public class DashboardResource {
     @Path("status/{system}")
     public TemplateInstance detail(@PathParam("system") String systemName, @QueryParam("range") String rangeKey) {
         ConfiguredSystem system = systems.require(systemName);
-        Charts.Range range = rangeKey == null || rangeKey.isBlank() ? Charts.Range.DAY : Charts.Range.of(rangeKey)
-                .orElseThrow(() -> new InvalidPayloadException("range is one of 24h, 7d, 30d, 1y; got '" + rangeKey + "'"));
+        Charts.Range range = range(rangeKey);
         return Templates.detail(dashboard.page(system.displayName() + " status"),
                 dashboard.detail(system, identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO)),
                 dashboard.charts(system, range));
+    }
+
+    /** A queue's page: "will my job start soon?" */
+    @GET
+    @Path("status/{system}/queues/{queue}")
+    public TemplateInstance queue(@PathParam("system") String systemName, @PathParam("queue") String queue,
+            @QueryParam("range") String rangeKey) {
+        ConfiguredSystem system = systems.require(systemName);
+        return Templates.queue(dashboard.page(system.displayName() + " queue " + queue), queues.of(system, queue, range(rangeKey)));
+    }
+
+    private static Charts.Range range(String key) {
+        return key == null || key.isBlank() ? Charts.Range.DAY : Charts.Range.of(key)
+                .orElseThrow(() -> new InvalidPayloadException("range is one of 24h, 7d, 30d, 1y; got '" + key + "'"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ import org.hpcstatus.dashboard.DashboardViews.QueueRow;
 import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
 import org.hpcstatus.dashboard.DashboardViews.RejectionNotice;
 import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
+import org.hpcstatus.history.FillTrend;
+import org.hpcstatus.history.History;
+import org.hpcstatus.history.RollupScope;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.FilesystemStatus;
@@ -78,7 +82,7 @@ public class DashboardService {
     Charts charts;
 
     @Inject
-    org.hpcstatus.history.History history;
+    History history;
 
     public record Overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
             List<UpcomingRow> upcoming) {
@@ -113,6 +117,7 @@ public class DashboardService {
         KindProfile kind = KindProfile.of(system.kind());
         List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
         int max = config.dashboard().maxTableRows();
+        Map<String, String> fills = fills(system);
         return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes(), max),
                 kind.detailUtilization(s),
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
@@ -122,7 +127,7 @@ public class DashboardService {
                         QueueLoads.status(q), q.totalJobs)),
                 withUserInfo ? QueueLoads.top(latest.userLoads()) : List.of(),
                 TableRows.first(latest.queues(), max, q -> queue(q, latest.queueDefinitions())),
-                TableRows.first(latest.filesystems(), max, DashboardService::filesystem),
+                TableRows.first(latest.filesystems(), max, f -> filesystem(f, fills.get(f.filesystemName))),
                 TableRows.first(latest.nodeTypes(), max, t -> new NodeTypeRow(t.nodeType, t.nodesTotal,
                         t.nodesAvailable, t.nodesDown, t.nodesAllocated, t.coresPerNode, t.memoryGbPerNode, t.gpuModel,
                         t.gpusPerNode, t.utilizationPercent, t.memoryUtilizationPercent)),
@@ -181,6 +186,16 @@ public class DashboardService {
 
     /** A system page's charts over {@code range}, with its outages as bands. */
     public ChartsView charts(ConfiguredSystem system, Charts.Range range) {
+        return charts(system, range, (now, spans) -> charts.of(system, range, now, spans));
+    }
+
+    /** A queue's charts over {@code range}, with its system's outages as bands. */
+    public ChartsView queueCharts(ConfiguredSystem system, String queue, Charts.Range range) {
+        return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans));
+    }
+
+    private ChartsView charts(ConfiguredSystem system, Charts.Range range,
+            java.util.function.BiFunction<Instant, List<Outage>, List<Charts.Chart>> draw) {
         Instant now = clock.instant();
         Instant from = now.minus(range.span);
         List<Outage> spans = outages.inEffectSince(from).stream()
@@ -190,7 +205,7 @@ public class DashboardService {
         long step = history.plan(from, now).step().toSeconds();
         String every = step % 86_400 == 0 ? (step == 86_400 ? "day" : step / 86_400 + " days")
                 : step % 3_600 == 0 ? (step == 3_600 ? "hour" : step / 3_600 + " hours") : step / 60 + " minutes";
-        return new ChartsView(charts.of(system, range, now, spans), links, every);
+        return new ChartsView(draw.apply(now, spans), links, every);
     }
 
     public Page page(String title) {
@@ -278,13 +293,40 @@ public class DashboardService {
                 q.coresAllocated, q.gpusAllocated, q.nodesAllocated, q.coresPending, q.gpusPending);
     }
 
-    private static FilesystemRow filesystem(FilesystemStatus f) {
+    private static FilesystemRow filesystem(FilesystemStatus f, String fullIn) {
         Double inodesPercent = f.inodesUtilizationPercent != null ? f.inodesUtilizationPercent
                 : f.usedInodes == null ? null : usedPercent(f.usedInodes.doubleValue(),
                         f.capacityInodes == null ? null : f.capacityInodes.doubleValue());
         return new FilesystemRow(f.filesystemName, !f.available ? "unavailable" : f.degraded ? "degraded" : "available",
                 f.capacityTb, f.usedTb, f.utilizationPercent != null ? f.utilizationPercent : usedPercent(f.usedTb, f.capacityTb),
-                f.usedInodes, f.capacityInodes, inodesPercent);
+                f.usedInodes, f.capacityInodes, inodesPercent, fullIn == null ? "not enough history yet" : fullIn);
+    }
+
+    /**
+     * Per filesystem: "in 43 days" at the last 30 days' pace (history.FillTrend), "not growing", or "not enough
+     * history yet"; one query for all of them.
+     */
+    private Map<String, String> fills(ConfiguredSystem system) {
+        Instant now = clock.instant();
+        Optional<RollupScope.Metric> used = RollupScope.FILESYSTEM.metrics(system.kind()).stream()
+                .filter(m -> m.name().equals("utilization_percent")).findFirst();
+        if (used.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> fills = new java.util.HashMap<>();
+        history.readAll(system, RollupScope.FILESYSTEM, used.get(), now.minus(FillTrend.WINDOW), now)
+                .forEach((name, series) -> fills.put(name, fullIn(series)));
+        return fills;
+    }
+
+    private static String fullIn(History.Series series) {
+        if (!FillTrend.enoughData(series.points())) {
+            return "not enough history yet";
+        }
+        return FillTrend.of(series.points()).map(e -> e.daysUntilFull() < 1 ? "within a day"
+                : e.daysUntilFull() > 3650 ? "not within 10 years" : "in " + Math.round(e.daysUntilFull()) + " days"
+                        + " (+" + String.format(java.util.Locale.ENGLISH, "%.2f", e.percentPerDay()) + " % a day)")
+                .orElse("not growing");
     }
 
     private List<OutageRow> rows(List<Outage> active) {

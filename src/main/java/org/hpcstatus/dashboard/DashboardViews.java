@@ -109,7 +109,7 @@ public final class DashboardViews {
 
     /** status is one of: available, degraded, unavailable. */
     public record FilesystemRow(String name, String status, Double capacityTb, Double usedTb, Double percent,
-            Long usedInodes, Long capacityInodes, Double inodesPercent) {
+            Long usedInodes, Long capacityInodes, Double inodesPercent, String fullIn) {
     }
 
     public record NodeTypeRow(String name, Integer total, Integer available, Integer down, Integer allocated,
@@ -145,5 +145,14 @@ public final class DashboardViews {
     }
 
     public record RangeLink(String key, String label, boolean current) {
+    }
+
+    /**
+     * A queue's page: what it holds now, whether that is usual for this hour of the week (the median of the last
+     * four weeks' same hour), the trend of the last hours, and its charts.
+     */
+    public record QueuePage(String system, String systemDisplayName, String queue, Integer running, Integer pending,
+            Integer held, Integer coresPending, Integer gpusPending, String usualWords, Double usualPending,
+            int usualWeeks, String weekdayHour, String trend, ChartsView charts) {
     }
 }

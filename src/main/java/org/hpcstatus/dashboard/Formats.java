@@ -105,6 +105,11 @@ public class Formats {
         return value == null ? NOT_AVAILABLE : DATE_TIME.format(value);
     }
 
+    /** A name as one segment of a URL path ("gpu main" -> "gpu%20main"). */
+    static String pathSegment(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Machine-readable, for datetime attributes. */
     static String iso(ZonedDateTime value) {
         return value == null ? "" : value.toOffsetDateTime().toString();

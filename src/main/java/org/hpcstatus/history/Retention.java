@@ -54,6 +54,7 @@ public class Retention {
     public Deleted run() {
         StatusConfig.History windows = config.history();
         Instant now = clock.instant();
+        long started = System.nanoTime();
         Map<String, Integer> deleted = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             deleted.put("snapshots", snapshots(connection, before(now, windows.rawRetention())));
@@ -72,7 +73,7 @@ public class Retention {
         } catch (SQLException e) {
             throw new IllegalStateException("Retention failed", e);
         }
-        Log.infof("Retention deleted %s", deleted);
+        Log.infof("Retention deleted %s in %d ms", deleted, (System.nanoTime() - started) / 1_000_000);
         return new Deleted(deleted);
     }
 

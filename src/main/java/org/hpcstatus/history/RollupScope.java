@@ -53,7 +53,7 @@ public enum RollupScope {
         return Optional.empty();
     }
 
-    boolean isSystem() {
+    public boolean isSystem() {
         return childTable == null;
     }
 

@@ -44,9 +44,10 @@ public class ScheduledJobs {
     void rollUp() {
         Duration every = config.history().rollupEvery();
         runs.runOnce("rollup", JobRuns.periodStart(clock.instant(), every), LEASE, () -> {
+            long started = System.nanoTime();
             int hours = rollups.rollUp(HOURS_PER_RUN);
             if (hours > 0) {
-                Log.debugf("Rolled up %d hours", hours);
+                Log.infof("Rolled up %d hours in %d ms", hours, (System.nanoTime() - started) / 1_000_000);
             }
         });
     }

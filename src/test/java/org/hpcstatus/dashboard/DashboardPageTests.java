@@ -90,8 +90,8 @@ class DashboardPageTests {
             }
         });
         String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("<th scope=\"row\">q199</th>"), "the 200th row is shown");
-        assertTrue(!page.contains("<th scope=\"row\">q200</th>"), "the 201st is not");
+        assertTrue(page.contains("<th scope=\"row\"><a href=\"/status/cheyenne/queues/q199\">q199</a></th>"), "the 200th row is shown");
+        assertTrue(!page.contains(">q200</a></th>"), "the 201st is not");
         assertTrue(page.contains("1,034 more queues not shown (1,234 in all). Every one of them: <a href=\""
                 + "/api/v1/status/cheyenne/latest\">the latest snapshot as JSON</a>."), page);
         assertTrue(!page.contains("more login nodes not shown"), "short tables say nothing");
@@ -204,7 +204,7 @@ class DashboardPageTests {
                 .body(containsString("<h2 id=\"login-0\">CPU login nodes</h2>"))
                 .body(containsString("<h2 id=\"login-1\">GPU login nodes</h2>"))
                 .body(containsString("<th scope=\"row\">derecho5</th>"))
-                .body(containsString("<th scope=\"row\">gpumain</th>"))
+                .body(containsString("<th scope=\"row\"><a href=\"/status/cheyenne/queues/gpumain\">gpumain</a></th>"))
                 .body(containsString("<th scope=\"row\">campaign</th>"))
                 .body(containsString("16,500 / 20,000"))
                 .body(containsString("82.5%"));

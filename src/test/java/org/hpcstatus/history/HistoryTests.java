@@ -169,6 +169,43 @@ class HistoryTests {
     }
 
     @Test
+    void aQueuePageSaysWhetherItIsBusierThanUsualAtThisHour() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String before = given().get("/status/cheyenne/queues/main").then().statusCode(400).extract().asString();
+        assertTrue(before.contains("has reported no queue"), before);
+        post("cheyenne", now.minus(Duration.ofDays(14)), 50, 120);
+        post("cheyenne", now.minus(Duration.ofDays(7)), 50, 100);
+        post("cheyenne", now.minus(Duration.ofMinutes(190)), 50, 200);
+        post("cheyenne", now.minus(Duration.ofMinutes(10)), 50, 400);
+        String page = given().get("/status/cheyenne/queues/main").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<strong>400 jobs pending</strong>: busier than usual"), page);
+        assertTrue(page.contains("(usually about 110 on "), page);
+        assertTrue(page.contains("the median of the last 2 weeks)"), page);
+        assertTrue(page.contains("<strong>rising (+200 in 3 hours)</strong>"), page);
+        assertTrue(page.contains("<title id=\"cheyenne-queue-0-title\">Jobs, last 24 hours</title>"), page);
+        String system = given().get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(system.contains("<a href=\"/status/cheyenne/queues/main\">main</a>"), "linked from the system page");
+    }
+
+    @Test
+    void aFilesystemSaysWhenItFillsAtThisPace() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int d = 0; d < 10; d++) {
+            int day = d;
+            Seeds.cluster("summit", now.minus(Duration.ofDays(9 - day)).minusSeconds(60), payload -> {
+                ArrayNode filesystems = payload.putArray("filesystems");
+                filesystems.addObject().put("filesystem_name", "scratch").put("available", true)
+                        .put("utilization_percent", 50 + day);
+                filesystems.addObject().put("filesystem_name", "home").put("available", true).put("utilization_percent", 70);
+            });
+        }
+        rollups.rollUp(1000);
+        String page = given().get("/status/summit").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<td>in 41 days (+1.00 % a day)</td>"), page);
+        assertTrue(page.contains("<td>not growing</td>"), "home stays at 70 %");
+    }
+
+    @Test
     void anyRangeGivesAtMostAbout500Points() {
         Instant now = Instant.now();
         for (Duration span : List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365),
