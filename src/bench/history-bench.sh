@@ -9,7 +9,9 @@
 #   - the database's size, per system-year.
 # Ingest's cost of the roll-up mark is measured by src/bench/ingest-ab.sh against a revision without it.
 #   bash src/bench/history-bench.sh     (needs wrk and the MariaDB server; results in target/bench-history)
-# Environment: BENCH_SECONDS (10), BENCH_MARIADB_USER (root), BENCH_MARIADB_PASSWORD ("").
+# Environment: BENCH_SECONDS (10), BENCH_MARIADB_USER (root), BENCH_MARIADB_PASSWORD (""), BENCH_APP (an
+# application folder to use instead of building one), BENCH_MEASURE_ONLY=1 (keep the database a previous run left,
+# and only measure the reads).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=src/bench
@@ -25,7 +27,7 @@ admin=bench-admin
 admin_password=bench-admin-password
 mysql_cmd=(mysql --protocol=tcp -h 127.0.0.1 -u "$my_user" ${my_password:+-p"$my_password"})
 command -v wrk >/dev/null || { echo "history-bench: installing wrk"; apt-get install -y -q wrk >/dev/null; }
-rm -rf "$out" && mkdir -p "$out"
+if [ -n "${BENCH_MEASURE_ONLY:-}" ]; then mkdir -p "$out"; else rm -rf "$out" && mkdir -p "$out"; fi
 results="$out/results.md"
 
 if [ -z "${BENCH_APP:-}" ]; then
@@ -68,6 +70,7 @@ measure() { # $1: label, $2: path
     "$(to_ms "$(echo "$o" | awk '$1 == "50%" {print $2}')")" "$(to_ms "$(echo "$o" | awk '$1 == "99%" {print $2}')")" | tee -a "$results"
 }
 
+if [ -z "${BENCH_MEASURE_ONLY:-}" ]; then
 "${mysql_cmd[@]}" -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db"
 start_app && stop_app   # the schema, the systems, the admin
 echo "history-bench: loading a year of snapshots and 90 days of user spans"
@@ -93,9 +96,14 @@ stop_app
 echo "- roll-up of $hours system-hours (a year of 3 systems, each hour: the system, 8 login nodes, 5 queues, 2 filesystems): $ms ms, $(( ms * 1000 / hours )) µs an hour; $(q 'SELECT COUNT(*) FROM rollup') summary rows" | tee -a "$results"
 
 # Retention with the default windows: the first run deletes eleven months of raw rows; the next is a steady one.
+before=$(grep -c 'Retention deleted' "$out/app.log" || true)
 start_app HPCSTATUS_HISTORY_RETENTION_EVERY=1M
-for _ in $(seq 1 900); do [ "$(grep -c 'Retention deleted' "$out/app.log")" -ge 2 ] && break; sleep 2; done
-grep 'Retention deleted' "$out/app.log" | head -2 | sed 's/.*Retention deleted/- retention run: deleted/' | tee -a "$results"
+for _ in $(seq 1 900); do [ "$(grep -c 'Retention deleted' "$out/app.log")" -ge $((before + 2)) ] && break; sleep 2; done
+grep 'Retention deleted' "$out/app.log" | tail -n +$((before + 1)) | head -2 | sed 's/.*Retention deleted/- retention run: deleted/' | tee -a "$results"
+stop_app
+fi
+start_app
+echo "- reads measured with $(git rev-parse --short HEAD)$(git diff --quiet || echo "+changes")" | tee -a "$results"
 
 {
   echo

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 
 import org.hpcstatus.config.StatusConfig;
@@ -114,18 +117,36 @@ public class Charts {
     @Inject
     History history;
 
+    /**
+     * Charts as drawn, for a minute or until what they show changes (a newer snapshot, an outage changed): a page
+     * is read far more often than its data changes, and drawing 11 series costs tens of milliseconds.
+     */
+    private final Cache<String, List<Chart>> drawn = Caffeine.newBuilder().maximumSize(500)
+            .expireAfterWrite(Duration.ofSeconds(60)).build();
+
     @Inject
     StatusConfig config;
 
-    public List<Chart> of(ConfiguredSystem system, Range range, Instant now, List<Outage> outages) {
+    /** A system's charts; {@code dataVersion} names the data they show (its newest snapshot), for the cache. */
+    public List<Chart> of(ConfiguredSystem system, Range range, Instant now, List<Outage> outages, long dataVersion) {
         List<Spec> specs = system.kind() == SystemKind.JUPYTERHUB ? HUB
                 : system.kind() == SystemKind.HETEROGENEOUS_CLUSTER ? HETEROGENEOUS : CLUSTER;
-        return charts(system, RollupScope.SYSTEM, "", specs, range, now, outages);
+        return drawn.get(key(system, "", range, outages, dataVersion),
+                k -> charts(system, RollupScope.SYSTEM, "", specs, range, now, outages));
     }
 
     /** A queue's charts: its jobs, and the cores and GPUs its pending jobs wait for. */
-    public List<Chart> ofQueue(ConfiguredSystem system, String queue, Range range, Instant now, List<Outage> outages) {
-        return charts(system, RollupScope.QUEUE, queue, QUEUE, range, now, outages);
+    public List<Chart> ofQueue(ConfiguredSystem system, String queue, Range range, Instant now, List<Outage> outages,
+            long dataVersion) {
+        return drawn.get(key(system, "queue:" + queue, range, outages, dataVersion),
+                k -> charts(system, RollupScope.QUEUE, queue, QUEUE, range, now, outages));
+    }
+
+    private static String key(ConfiguredSystem system, String what, Range range, List<Outage> outages, long dataVersion) {
+        StringBuilder key = new StringBuilder(system.name()).append('\0').append(what).append('\0').append(range.key)
+                .append('\0').append(dataVersion);
+        outages.forEach(o -> key.append('\0').append(o.id).append(':').append(o.version));
+        return key.toString();
     }
 
     private List<Chart> charts(ConfiguredSystem system, RollupScope scope, String name, List<Spec> specs, Range range,

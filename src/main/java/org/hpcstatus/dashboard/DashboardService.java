@@ -186,12 +186,18 @@ public class DashboardService {
 
     /** A system page's charts over {@code range}, with its outages as bands. */
     public ChartsView charts(ConfiguredSystem system, Charts.Range range) {
-        return charts(system, range, (now, spans) -> charts.of(system, range, now, spans));
+        return charts(system, range, (now, spans) -> charts.of(system, range, now, spans, dataVersion(system)));
     }
 
     /** A queue's charts over {@code range}, with its system's outages as bands. */
     public ChartsView queueCharts(ConfiguredSystem system, String queue, Charts.Range range) {
-        return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans));
+        return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans, dataVersion(system)));
+    }
+
+    /** The system's newest snapshot id (0 before any): what a chart of it shows changes with it. */
+    private long dataVersion(ConfiguredSystem system) {
+        LatestSnapshot latest = board.of(system).latest();
+        return latest == null ? 0 : latest.snapshot().id;
     }
 
     private ChartsView charts(ConfiguredSystem system, Charts.Range range,

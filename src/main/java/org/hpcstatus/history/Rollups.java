@@ -50,12 +50,12 @@ public class Rollups {
     private record Pending(long systemId, LocalDateTime hour, long generation) {
     }
 
-    /** Rolls up to {@code maxHours} marked hours, oldest first; returns how many it did. */
+    /** Rolls up to {@code maxHours} marked hours, by system and oldest first; returns how many it did. */
     public int rollUp(int maxHours) {
         List<Pending> pending = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT system_id, hour_start, generation"
-                        + " FROM rollup_pending ORDER BY hour_start, system_id LIMIT ?")) {
+                        + " FROM rollup_pending ORDER BY system_id, hour_start LIMIT ?")) {
             select.setInt(1, maxHours);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -63,14 +63,21 @@ public class Rollups {
                 }
             }
             Instant rawKeptFrom = clock.instant().minus(config.history().rawRetention());
-            for (Pending hour : pending) {
+            for (int i = 0; i < pending.size(); i++) {
+                Pending hour = pending.get(i);
+                // A day is recomputed once, with the last of its hours in this run (the hours before it are
+                // committed first; if the run dies in between, that last hour is still marked and does it next time).
+                boolean lastOfItsDay = i == pending.size() - 1 || pending.get(i + 1).systemId() != hour.systemId()
+                        || !pending.get(i + 1).hour().truncatedTo(ChronoUnit.DAYS).equals(hour.hour().truncatedTo(ChronoUnit.DAYS));
                 ConfiguredSystem system = systems.all().stream().filter(s -> s.id() == hour.systemId()).findFirst()
                         .orElse(null);
                 boolean rawGone = hour.hour().toInstant(ZoneOffset.UTC).isBefore(rawKeptFrom);
                 inTransaction(connection, () -> {
                     if (system != null && !rawGone) {
                         rollUpHour(connection, system, hour.hour());
-                        rollUpDay(connection, hour.systemId(), hour.hour().truncatedTo(ChronoUnit.DAYS));
+                        if (lastOfItsDay) {
+                            rollUpDay(connection, hour.systemId(), hour.hour().truncatedTo(ChronoUnit.DAYS));
+                        }
                     } else {
                         // A system no longer configured, or an hour whose raw rows retention is deleting: its
                         // summaries stay as they were.
