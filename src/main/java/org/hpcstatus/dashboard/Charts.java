@@ -58,7 +58,7 @@ public class Charts {
     }
 
     /** What a chart draws: a title, its unit, and up to four lines by metric name and label. */
-    private record Spec(String title, String unit, boolean percent, List<Map.Entry<String, String>> lines) {
+    record Spec(String title, String unit, boolean percent, List<Map.Entry<String, String>> lines) {
     }
 
     private static final List<Spec> CLUSTER = List.of(
@@ -85,6 +85,23 @@ public class Charts {
                     Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held"))),
             new Spec("Waiting for resources", "", false, List.of(Map.entry("cores_pending", "cores pending"),
                     Map.entry("gpus_pending", "GPUs pending"))));
+
+    /** A partition's node states, by the key its page takes (the prefix of its fields). */
+    static final Map<String, Spec> PARTITIONS = Map.of(
+            "cpu", nodes("CPU nodes", "cpu_nodes_"), "gpu", nodes("GPU nodes", "gpu_nodes_"),
+            "viz", nodes("Visualization nodes", "viz_nodes_"), "compute", nodes("Compute nodes", "compute_nodes_"),
+            "hub", new Spec("Hub nodes", "nodes", false, List.of(Map.entry("nodes_busy", "busy"),
+                    Map.entry("nodes_free", "idle"), Map.entry("nodes_down", "down"))));
+    private static final List<Spec> NODE_TYPE = List.of(
+            new Spec("Nodes", "nodes", false, List.of(Map.entry("nodes_allocated", "busy"),
+                    Map.entry("nodes_available", "idle"), Map.entry("nodes_down", "down"))),
+            new Spec("Utilization", "%", true, List.of(Map.entry("utilization_percent", "CPU"),
+                    Map.entry("memory_utilization_percent", "memory"))));
+
+    private static Spec nodes(String title, String prefix) {
+        return new Spec(title, "nodes", false, List.of(Map.entry(prefix + "available", "idle"),
+                Map.entry(prefix + "down", "down"), Map.entry(prefix + "reserved", "reserved")));
+    }
 
     static final int WIDTH = 600;
     static final int HEIGHT = 170;
@@ -140,6 +157,33 @@ public class Charts {
             long dataVersion) {
         return drawn.get(key(system, "queue:" + queue, range, outages, dataVersion),
                 k -> charts(system, RollupScope.QUEUE, queue, QUEUE, range, now, outages));
+    }
+
+    /** A partition's chart of its node states over the range ({@code key}: cpu, gpu, viz, compute, hub). */
+    public List<Chart> ofPartition(ConfiguredSystem system, String key, Range range, Instant now, List<Outage> outages,
+            long dataVersion) {
+        return drawn.get(key(system, "partition:" + key, range, outages, dataVersion),
+                k -> charts(system, RollupScope.SYSTEM, "", List.of(PARTITIONS.get(key)), range, now, outages));
+    }
+
+    /** A node type's charts (Casper): its nodes by state, and its CPU and memory use. */
+    public List<Chart> ofNodeType(ConfiguredSystem system, String type, Range range, Instant now, List<Outage> outages,
+            long dataVersion) {
+        return drawn.get(key(system, "node-type:" + type, range, outages, dataVersion),
+                k -> charts(system, RollupScope.NODE_TYPE, type, NODE_TYPE, range, now, outages));
+    }
+
+    /** The partition keys a system of this kind reports (those whose idle count it posts). */
+    public static List<String> partitionKeys(SystemKind kind) {
+        List<String> names = RollupScope.SYSTEM.metrics(kind).stream().map(RollupScope.Metric::name).toList();
+        return PARTITIONS.entrySet().stream().filter(e -> names.contains(e.getValue().lines().get(0).getKey())
+                && names.contains(e.getValue().lines().get(1).getKey())).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The partition key of a partition's label on the pages ("CPU nodes" -> "cpu"), or null. */
+    public static String partitionKey(String label) {
+        return PARTITIONS.entrySet().stream().filter(e -> e.getValue().title().equals(label)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
     }
 
     private static String key(ConfiguredSystem system, String what, Range range, List<Outage> outages, long dataVersion) {

@@ -44,6 +44,8 @@ public class DashboardResource {
         static native TemplateInstance history(Page page, OutageHistory history);
 
         static native TemplateInstance queue(Page page, DashboardViews.QueuePage queue);
+
+        static native TemplateInstance series(Page page, DashboardViews.SeriesPage series);
     }
 
     @Inject
@@ -123,6 +125,24 @@ public class DashboardResource {
             @QueryParam("range") String rangeKey) {
         ConfiguredSystem system = systems.require(systemName);
         return Templates.queue(dashboard.page(system.displayName() + " queue " + queue), queues.of(system, queue, range(rangeKey)));
+    }
+
+    @GET
+    @Path("status/{system}/partitions/{partition}")
+    public TemplateInstance partition(@PathParam("system") String systemName, @PathParam("partition") String key,
+            @QueryParam("range") String rangeKey) {
+        ConfiguredSystem system = systems.require(systemName);
+        DashboardViews.SeriesPage page = dashboard.partition(system, key, range(rangeKey));
+        return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+    }
+
+    @GET
+    @Path("status/{system}/node-types/{type}")
+    public TemplateInstance nodeType(@PathParam("system") String systemName, @PathParam("type") String type,
+            @QueryParam("range") String rangeKey) {
+        ConfiguredSystem system = systems.require(systemName);
+        DashboardViews.SeriesPage page = dashboard.nodeType(system, type, range(rangeKey));
+        return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
     }
 
     private static Charts.Range range(String key) {

@@ -33,6 +33,7 @@ import org.hpcstatus.dashboard.DashboardViews.QueueRow;
 import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
 import org.hpcstatus.dashboard.DashboardViews.RejectionNotice;
 import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
+import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.history.FillTrend;
 import org.hpcstatus.history.History;
 import org.hpcstatus.history.RollupScope;
@@ -189,6 +190,27 @@ public class DashboardService {
         return charts(system, range, (now, spans) -> charts.of(system, range, now, spans, dataVersion(system)));
     }
 
+    /** A partition's or a node type's page: its charts over {@code range}. */
+    public DashboardViews.SeriesPage partition(ConfiguredSystem system, String key, Charts.Range range) {
+        if (!Charts.partitionKeys(system.kind()).contains(key)) {
+            throw new InvalidPayloadException(system.displayName() + " has no partition '" + key + "' (one of "
+                    + String.join(", ", Charts.partitionKeys(system.kind())) + ")");
+        }
+        return new DashboardViews.SeriesPage(system.name(), system.displayName(), Charts.PARTITIONS.get(key).title(),
+                "Nodes by state over time: idle nodes are free for jobs now, down ones out of service, reserved ones"
+                        + " set aside for a reservation; the rest are busy.",
+                charts(system, range, (now, spans) -> charts.ofPartition(system, key, range, now, spans, dataVersion(system))));
+    }
+
+    public DashboardViews.SeriesPage nodeType(ConfiguredSystem system, String type, Charts.Range range) {
+        if (!history.knows(system, RollupScope.NODE_TYPE, type)) {
+            throw new InvalidPayloadException(system.displayName() + " has reported no node type '" + type + "'");
+        }
+        return new DashboardViews.SeriesPage(system.name(), system.displayName(), "Node type " + type,
+                "Nodes of this type by state, and how much of their CPUs and memory jobs hold.",
+                charts(system, range, (now, spans) -> charts.ofNodeType(system, type, range, now, spans, dataVersion(system))));
+    }
+
     /** A queue's charts over {@code range}, with its system's outages as bands. */
     public ChartsView queueCharts(ConfiguredSystem system, String queue, Charts.Range range) {
         return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans, dataVersion(system)));
@@ -272,7 +294,7 @@ public class DashboardService {
     }
 
     private static List<PartitionRow> partitions(KindProfile kind, Snapshot s) {
-        return kind.partitions(s).stream().map(p -> new PartitionRow(p.label(), p.total(), p.busy(), p.idle(), p.down(),
+        return kind.partitions(s).stream().map(p -> new PartitionRow(p.label(), Charts.partitionKey(p.label()), p.total(), p.busy(), p.idle(), p.down(),
                 p.reserved(), p.counted())).toList();
     }
 

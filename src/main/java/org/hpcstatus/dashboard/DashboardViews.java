@@ -34,7 +34,7 @@ public final class DashboardViews {
      * A partition's nodes by state. Idle is what collectors call available; busy is what is neither idle, down nor
      * reserved. counted is false when the collector reported 0 nodes (its node query failed): "node data missing".
      */
-    public record PartitionRow(String label, Integer total, Integer busy, Integer idle, Integer down, Integer reserved,
+    public record PartitionRow(String label, String key, Integer total, Integer busy, Integer idle, Integer down, Integer reserved,
             boolean counted) {
     }
 
@@ -154,5 +154,9 @@ public final class DashboardViews {
     public record QueuePage(String system, String systemDisplayName, String queue, Integer running, Integer pending,
             Integer held, Integer coresPending, Integer gpusPending, String usualWords, Double usualPending,
             int usualWeeks, String weekdayHour, String trend, ChartsView charts) {
+    }
+
+    /** A partition's or node type's page: a title, what it shows, and its charts. */
+    public record SeriesPage(String system, String systemDisplayName, String title, String explanation, ChartsView charts) {
     }
 }

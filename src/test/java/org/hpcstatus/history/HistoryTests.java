@@ -206,6 +206,27 @@ class HistoryTests {
     }
 
     @Test
+    void partitionsAndNodeTypesHaveTheirOwnPages() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post("laramie", now.minus(Duration.ofMinutes(20)), 50, 1);
+        post("laramie", now.minus(Duration.ofMinutes(15)), 50, 1);
+        String system = given().get("/status/laramie").then().statusCode(200).extract().asString();
+        assertTrue(system.contains("<a href=\"/status/laramie/partitions/cpu\">CPU nodes</a>"), system);
+        String cpu = given().get("/status/laramie/partitions/cpu?range=24h").then().statusCode(200).extract().asString();
+        assertTrue(cpu.contains("<title id=\"laramie-0-title\">CPU nodes, last 24 hours</title>"), cpu);
+        assertTrue(cpu.contains("idle: 1,850"), cpu);
+        given().get("/status/laramie/partitions/viz").then().statusCode(400).body(containsString("has no partition &#39;viz&#39;"));
+
+        Seeds.casperShaped("izumi", now.minus(Duration.ofMinutes(10)));
+        String casper = given().get("/status/izumi").then().statusCode(200).extract().asString();
+        String link = casper.substring(casper.indexOf("/status/izumi/node-types/"));
+        link = link.substring(0, link.indexOf('"'));
+        String type = given().get(link).then().statusCode(200).extract().asString();
+        assertTrue(type.contains("Nodes, last 24 hours</title>") && type.contains("Utilization, last 24 hours</title>"), type);
+        given().get("/status/izumi/node-types/nosuch").then().statusCode(400).body(containsString("no node type &#39;nosuch&#39;"));
+    }
+
+    @Test
     void anyRangeGivesAtMostAbout500Points() {
         Instant now = Instant.now();
         for (Duration span : List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365),
