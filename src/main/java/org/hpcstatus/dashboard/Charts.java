@@ -148,8 +148,49 @@ public class Charts {
     public List<Chart> of(ConfiguredSystem system, Range range, Instant now, List<Outage> outages, long dataVersion) {
         List<Spec> specs = system.kind() == SystemKind.JUPYTERHUB ? HUB
                 : system.kind() == SystemKind.HETEROGENEOUS_CLUSTER ? HETEROGENEOUS : CLUSTER;
-        return drawn.get(key(system, "", range, outages, dataVersion),
-                k -> charts(system, RollupScope.SYSTEM, "", specs, range, now, outages));
+        return drawn.get(key(system, "", range, outages, dataVersion), k -> {
+            List<Chart> charts = new ArrayList<>(charts(system, RollupScope.SYSTEM, "", specs, range, now, outages));
+            loginLoad(system, range, now, outages).ifPresent(charts::add);
+            return charts;
+        });
+    }
+
+    /** The login nodes' 1-minute load: the average over the nodes and the busiest one, per step. */
+    private Optional<Chart> loginLoad(ConfiguredSystem system, Range range, Instant now, List<Outage> outages) {
+        Optional<RollupScope.Metric> load = RollupScope.LOGIN_NODE.metrics(system.kind()).stream()
+                .filter(m -> m.name().equals("load_1min")).findFirst();
+        if (load.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant from = now.minus(range.span);
+        Map<String, History.Series> nodes = history.readAll(system, RollupScope.LOGIN_NODE, load.get(), from, now);
+        if (nodes.isEmpty()) {
+            return Optional.empty();
+        }
+        var plan = nodes.values().iterator().next().plan();
+        List<History.Point> average = new ArrayList<>();
+        List<History.Point> busiest = new ArrayList<>();
+        for (int slot = 0; slot < plan.slots(); slot++) {
+            double sum = 0;
+            double max = 0;
+            int count = 0;
+            Instant at = null;
+            for (History.Series node : nodes.values()) {
+                History.Point p = node.points().get(slot);
+                at = p.time();
+                if (p.value() != null) {
+                    sum += p.value();
+                    max = Math.max(max, p.value());
+                    count++;
+                }
+            }
+            average.add(new History.Point(at, count == 0 ? null : sum / count, null, null, count));
+            busiest.add(new History.Point(at, count == 0 ? null : max, null, null, count));
+        }
+        Spec spec = new Spec("Login node load (1 min)", "", false, List.of());
+        return Optional.of(draw(system.name() + "-login", spec, range, List.of(new History.Series(plan, average),
+                new History.Series(plan, busiest)), List.of("average of " + nodes.size() + " nodes", "busiest"), from, now,
+                config.dashboard().displayZone(), outages));
     }
 
     /** A queue's charts: its jobs, and the cores and GPUs its pending jobs wait for. */

@@ -219,7 +219,7 @@ class DashboardBrowserTests {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(root + "status/cheyenne");
         List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart svg"));
-        assertEquals(4, charts.size(), "nodes CPU and GPU, utilization, jobs");
+        assertEquals(5, charts.size(), "nodes CPU and GPU, utilization, jobs, login node load");
         WebElement utilization = charts.get(2);
         assertTrue(utilization.findElement(By.tagName("title")).getAttribute("textContent").startsWith("Utilization, last 24 hours"));
         String line = utilization.findElement(By.cssSelector("path.series-1")).getAttribute("d");

@@ -162,6 +162,7 @@ class HistoryTests {
         cpu = cpu.substring(0, cpu.indexOf("\"/>"));
         assertEquals(2, cpu.split(" M|\"M").length - 1, "two runs, one break between them: " + cpu);
         assertTrue(page.contains("<rect class=\"band band-major\""), "the outage as a band: " + page);
+        assertTrue(page.contains("<title id=\"ops-login-title\">Login node load (1 min), last 24 hours</title>"), page);
         assertTrue(page.contains("<a href=\"?range=7d\">7d</a>") && page.contains("aria-current=\"true\">24h</a>"), page);
         given().get("/status/ops?range=1y").then().statusCode(200).body(containsString("Jobs, last year"));
         given().get("/status/ops?range=forever").then().statusCode(400).body(containsString("range is one of"));

@@ -78,8 +78,8 @@ class DeployedCollectorsTests {
         JsonNode read = roundTrip("deployed-hub", TestData.payload("deployed/jupyterhub"));
         assertTrue(read.get("available").isNull(), "not reported stays null: " + read);
         String page = get("/status/deployed-hub").then().statusCode(200).extract().asString().replaceAll("\\s+", " ");
-        assertTrue(page.contains("<dt>Hub nodes</dt>") || page.contains("<th scope=\"row\">Hub nodes</th>"), page);
-        assertTrue(page.contains("<th scope=\"row\">Hub nodes</th><td>6</td><td>3</td><td>2</td> <td>1</td>"), page);
+        assertTrue(page.contains("<th scope=\"row\"><a href=\"/status/deployed-hub/partitions/hub\">Hub nodes</a></th>"
+                + "<td>6</td><td>3</td><td>2</td> <td>1</td>"), page);
         assertTrue(page.contains("<dt>On Casper login nodes</dt><dd>40</dd>"), page);
         assertTrue(page.contains("<dt>As Derecho batch jobs</dt><dd>3</dd>"), page);
         assertTrue(page.contains("<th scope=\"row\">crhtc53</th><td>down</td>"), page);
