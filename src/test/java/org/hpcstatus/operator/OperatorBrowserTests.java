@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -185,11 +185,24 @@ class OperatorBrowserTests {
         assertEquals("Operator login", browser.getTitle());
     }
 
-    /** Clicks, and waits until the next page has replaced this one (a click returns before it has). */
+    /**
+     * Clicks, and waits until the next page has replaced this one (a click returns before it has) and has loaded.
+     * While the old page goes, chromedriver may report its element as stale or as no longer in the document: either
+     * means it is gone.
+     */
     private static void submit(By target) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        wait.until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
     }
 
     private String background() {
