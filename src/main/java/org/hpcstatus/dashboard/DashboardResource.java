@@ -39,7 +39,8 @@ public class DashboardResource {
         static native TemplateInstance overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
                 List<Upcoming.UpcomingRow> upcoming);
 
-        static native TemplateInstance detail(Page page, Detail detail, DashboardViews.ChartsView charts);
+        static native TemplateInstance detail(Page page, Detail detail, DashboardViews.ChartsView charts,
+                DashboardViews.UserLoadView userLoad);
 
         static native TemplateInstance history(Page page, OutageHistory history);
 
@@ -113,9 +114,9 @@ public class DashboardResource {
     public TemplateInstance detail(@PathParam("system") String systemName, @QueryParam("range") String rangeKey) {
         ConfiguredSystem system = systems.require(systemName);
         Charts.Range range = range(rangeKey);
-        return Templates.detail(dashboard.page(system.displayName() + " status"),
-                dashboard.detail(system, identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO)),
-                dashboard.charts(system, range));
+        boolean userInfo = identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO);
+        return Templates.detail(dashboard.page(system.displayName() + " status"), dashboard.detail(system, userInfo),
+                dashboard.charts(system, range), userInfo ? dashboard.userLoad(system, range) : null);
     }
 
     /** A queue's page: "will my job start soon?" */

@@ -1,6 +1,7 @@
 package org.hpcstatus.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -84,6 +85,9 @@ public class DashboardService {
 
     @Inject
     History history;
+
+    @Inject
+    org.hpcstatus.history.UserLoad userLoad;
 
     public record Overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
             List<UpcomingRow> upcoming) {
@@ -188,6 +192,16 @@ public class DashboardService {
     /** A system page's charts over {@code range}, with its outages as bands. */
     public ChartsView charts(ConfiguredSystem system, Charts.Range range) {
         return charts(system, range, (now, spans) -> charts.of(system, range, now, spans, dataVersion(system)));
+    }
+
+    /** Core-hours by user and project over the range, or over the spans' retention window when that is shorter. */
+    public DashboardViews.UserLoadView userLoad(ConfiguredSystem system, Charts.Range range) {
+        Instant now = clock.instant();
+        Duration kept = config.history().userLoadRetention();
+        boolean cut = range.span.compareTo(kept) > 0;
+        Duration span = cut ? kept : range.span;
+        String over = cut ? "the last " + kept.toDays() + " days (per-user data is kept that long)" : range.words;
+        return new DashboardViews.UserLoadView(over, userLoad.over(system, now.minus(span), now));
     }
 
     /** A partition's or a node type's page: its charts over {@code range}. */

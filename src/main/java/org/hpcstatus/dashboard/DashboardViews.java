@@ -159,4 +159,16 @@ public final class DashboardViews {
     /** A partition's or node type's page: a title, what it shows, and its charts. */
     public record SeriesPage(String system, String systemDisplayName, String title, String explanation, ChartsView charts) {
     }
+
+    /** Core-hours by user and by project over a range (personal data: only for VIEW_SYSTEM_STATUS_USER_INFO). */
+    public record UserLoadView(String over, org.hpcstatus.history.UserLoad.Load load) {
+
+        /** The two tables, by user then by project. */
+        public List<UserLoadTable> tables() {
+            return List.of(new UserLoadTable("User", load.users()), new UserLoadTable("Project", load.projects()));
+        }
+    }
+
+    public record UserLoadTable(String heading, List<org.hpcstatus.history.UserLoad.Share> rows) {
+    }
 }

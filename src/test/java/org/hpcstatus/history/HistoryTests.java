@@ -228,6 +228,31 @@ class HistoryTests {
     }
 
     @Test
+    void theLoadByUserAndProjectIsShownOnlyToThoseWhoMaySeeIt() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post("tarn", now.minus(Duration.ofMinutes(5)), 50, 1);
+        String insert = "INSERT INTO user_load_span (system_id, username, project_code, queue_name, cores_allocated,"
+                + " first_seen, last_seen) SELECT system_id, '%s', '%s', 'main', %d, TIMESTAMP '%s', TIMESTAMP '%s'"
+                + " FROM hpc_system WHERE name = 'tarn';\n";
+        data.runSql(String.format(insert, "alice", "P100", 100, sql(now.minus(Duration.ofHours(3))), sql(now.minus(Duration.ofHours(1))))
+                + String.format(insert, "bob", "P100", 10, sql(now.minus(Duration.ofHours(30))), sql(now.minus(Duration.ofHours(26))))
+                + String.format(insert, "carol", "P200", 20, sql(now.minus(Duration.ofHours(2))), sql(now.minus(Duration.ofHours(1)))));
+        String admin = given().auth().preemptive().basic(TestData.ADMIN, TestData.OTHER_PASSWORD).get("/status/tarn")
+                .then().statusCode(200).extract().asString();
+        assertTrue(admin.contains("Load by user and by project, last 24 hours"), admin);
+        // alice: 100 cores for 2 h and one post's 5 minutes; carol 20 for 1 h 5 min; bob's span lies outside the day.
+        assertTrue(admin.contains("<tr><th scope=\"row\">alice</th><td>208</td>"), admin);
+        assertTrue(admin.contains("<tr><th scope=\"row\">carol</th><td>22</td>"), admin);
+        assertTrue(!admin.contains(">bob</th>"), admin);
+        assertTrue(admin.contains("<tr><th scope=\"row\">P100</th><td>208</td>"), admin);
+        String week = given().auth().preemptive().basic(TestData.ADMIN, TestData.OTHER_PASSWORD).get("/status/tarn?range=7d")
+                .then().statusCode(200).extract().asString();
+        assertTrue(week.contains("<tr><th scope=\"row\">bob</th><td>41</td>"), week);
+        String everyone = given().get("/status/tarn").then().statusCode(200).extract().asString();
+        assertTrue(!everyone.contains("userload-heading") && !everyone.contains("alice"), "personal data stays private");
+    }
+
+    @Test
     void anyRangeGivesAtMostAbout500Points() {
         Instant now = Instant.now();
         for (Duration span : List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(365),
