@@ -89,6 +89,11 @@ public class DashboardService {
     @Inject
     org.hpcstatus.history.UserLoad userLoad;
 
+    /** Fill estimates read 30 days of summaries: computed once per newest snapshot, for a minute at most. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Map<String, String>> fillEstimates =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200)
+                    .expireAfterWrite(Duration.ofSeconds(60)).build();
+
     public record Overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
             List<UpcomingRow> upcoming) {
     }
@@ -122,7 +127,7 @@ public class DashboardService {
         KindProfile kind = KindProfile.of(system.kind());
         List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
         int max = config.dashboard().maxTableRows();
-        Map<String, String> fills = fills(system);
+        Map<String, String> fills = fills(system, s.id);
         return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes(), max),
                 kind.detailUtilization(s),
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
@@ -348,7 +353,11 @@ public class DashboardService {
      * Per filesystem: "in 43 days" at the last 30 days' pace (history.FillTrend), "not growing", or "not enough
      * history yet"; one query for all of them.
      */
-    private Map<String, String> fills(ConfiguredSystem system) {
+    private Map<String, String> fills(ConfiguredSystem system, long dataVersion) {
+        return fillEstimates.get(system.name() + '\0' + dataVersion, k -> fillsNow(system));
+    }
+
+    private Map<String, String> fillsNow(ConfiguredSystem system) {
         Instant now = clock.instant();
         Optional<RollupScope.Metric> used = RollupScope.FILESYSTEM.metrics(system.kind()).stream()
                 .filter(m -> m.name().equals("utilization_percent")).findFirst();
