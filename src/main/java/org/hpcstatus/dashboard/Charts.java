@@ -103,8 +103,6 @@ public class Charts {
                 Map.entry(prefix + "down", "down"), Map.entry(prefix + "reserved", "reserved")));
     }
 
-    static final int WIDTH = 600;
-    static final int HEIGHT = 170;
     static final int LEFT = 44;
     static final int RIGHT = 592;
     static final int TOP = 8;

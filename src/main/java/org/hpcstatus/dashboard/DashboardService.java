@@ -87,6 +87,9 @@ public class DashboardService {
     History history;
 
     @Inject
+    org.hpcstatus.snapshot.SnapshotQueries snapshots;
+
+    @Inject
     org.hpcstatus.history.UserLoad userLoad;
 
     /** Fill estimates read 30 days of summaries: computed once per newest snapshot, for a minute at most. */
@@ -235,10 +238,12 @@ public class DashboardService {
         return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans, dataVersion(system)));
     }
 
-    /** The system's newest snapshot id (0 before any): what a chart of it shows changes with it. */
+    /**
+     * The system's newest snapshot id (0 before any): what a chart of it shows changes with it. Only the latest
+     * pointer: the whole verdict of StatusBoard (outages, rejections) is not needed for it.
+     */
     private long dataVersion(ConfiguredSystem system) {
-        LatestSnapshot latest = board.of(system).latest();
-        return latest == null ? 0 : latest.snapshot().id;
+        return snapshots.latest(system).map(latest -> latest.snapshot().id).orElse(0L);
     }
 
     private ChartsView charts(ConfiguredSystem system, Charts.Range range,

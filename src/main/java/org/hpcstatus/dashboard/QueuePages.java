@@ -1,7 +1,6 @@
 package org.hpcstatus.dashboard;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -83,9 +82,5 @@ public class QueuePages {
             }
         }
         return count == 0 ? null : sum / count;
-    }
-
-    static Duration span(Charts.Range range) {
-        return range.span;
     }
 }

@@ -79,8 +79,8 @@ public class History {
             if (scopeName != null && (!raw || !scope.isSystem())) {
                 select.setString(i++, scopeName);
             }
-            select.setObject(i++, utc(plan.firstSlot()));
-            select.setObject(i, utc(to));
+            select.setObject(i++, JobRuns.utc(plan.firstSlot()));
+            select.setObject(i, JobRuns.utc(to));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     int slot = plan.slotOf(rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC));
@@ -191,7 +191,4 @@ public class History {
                 + " AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start";
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

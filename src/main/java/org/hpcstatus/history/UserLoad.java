@@ -51,8 +51,8 @@ public class UserLoad {
                         + " first_seen, last_seen FROM user_load_span WHERE system_id = ? AND last_seen >= ?"
                         + " AND first_seen < ? AND cores_allocated > 0")) {
             select.setLong(1, system.id());
-            select.setObject(2, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-            select.setObject(3, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+            select.setObject(2, JobRuns.utc(from));
+            select.setObject(3, JobRuns.utc(to));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Instant first = rows.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC);

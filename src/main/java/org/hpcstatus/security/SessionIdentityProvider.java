@@ -21,8 +21,6 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     /** Attribute of a session identity: the CSRF token its forms must carry. */
     public static final String CSRF_TOKEN = "hpcstatus.csrf-token";
-    /** Attribute of a session identity: the session token, for logging out. */
-    public static final String SESSION_TOKEN = "hpcstatus.session-token";
 
     @Inject
     OperatorSessions sessions;
@@ -43,8 +41,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
                     .orElseThrow(() -> new AuthenticationFailedException("No such session"));
             SecurityIdentity identity = realm.authenticate(new TrustedAuthenticationRequest(found.username()), context)
                     .await().indefinitely();
-            return QuarkusSecurityIdentity.builder(identity).addAttribute(CSRF_TOKEN, found.csrfToken())
-                    .addAttribute(SESSION_TOKEN, request.token()).build();
+            return QuarkusSecurityIdentity.builder(identity).addAttribute(CSRF_TOKEN, found.csrfToken()).build();
         });
     }
 }
