@@ -1,6 +1,7 @@
 package org.hpcstatus.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -16,8 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.config.StatusConfig;
@@ -31,6 +38,7 @@ import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.ApiError;
+import org.hpcstatus.web.Conditional;
 
 /**
  * The JSON read API: the state of every system, a system's latest snapshot, and outages. Public unless hpcstatus.api.read-requires-login (an
@@ -41,6 +49,13 @@ import org.hpcstatus.web.ApiError;
 public class StatusReadResource {
 
     private static final int MAX_OUTAGES = 1000;
+    /** As for the pages: a reverse proxy may answer for a few seconds. */
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+    /** Fields that move with the clock alone: left out of the ETag. */
+    private static final Set<String> CLOCK_FIELDS = Set.of("generated_at", "age_seconds");
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     SystemCatalog systems;
@@ -73,13 +88,13 @@ public class StatusReadResource {
 
     @GET
     @Path("/{system}/latest")
-    public Response latest(@PathParam("system") String systemName) {
+    public Response latest(@PathParam("system") String systemName, @Context Request request) {
         ConfiguredSystem system = systems.require(systemName);
         Instant now = clock.instant();
+        boolean userInfo = identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO);
         return snapshots.latest(system)
-                .map(latest -> Response.ok(SnapshotJson.latest(latest, now,
-                        latest.currentReservations(now, config.ingest().reservationForgetAfter()),
-                        identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO))).build())
+                .map(latest -> conditional(request, SnapshotJson.latest(latest, now,
+                        latest.currentReservations(now, config.ingest().reservationForgetAfter()), userInfo), userInfo))
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
                         .entity(ApiError.of("No data yet for " + system.name())).build());
     }
@@ -90,7 +105,11 @@ public class StatusReadResource {
      */
     @GET
     @Path("/summary")
-    public Map<String, Object> summary() {
+    public Response summary(@Context Request request) {
+        return conditional(request, summaryJson(), false);
+    }
+
+    private Map<String, Object> summaryJson() {
         StatusBoard.Board all = board.all(true);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("generated_at", all.now());
@@ -120,9 +139,9 @@ public class StatusReadResource {
 
     @GET
     @Path("/outages")
-    public List<Map<String, Object>> outages(@QueryParam("include_resolved") @DefaultValue("false") boolean includeResolved,
+    public Response outages(@QueryParam("include_resolved") @DefaultValue("false") boolean includeResolved,
             @QueryParam("system_name") String systemName,
-            @QueryParam("limit") @DefaultValue("100") String limitText) {
+            @QueryParam("limit") @DefaultValue("100") String limitText, @Context Request request) {
         Optional<ConfiguredSystem> system = systemFilter(systemName);
         // Read by hand: a parameter JAX-RS cannot convert is a 404, and "limit=abc" is the client's mistake, a 400.
         int limit;
@@ -135,6 +154,17 @@ public class StatusReadResource {
         if (limit < 1 || limit > MAX_OUTAGES) {
             throw new InvalidPayloadException("limit must be from 1 to " + MAX_OUTAGES + ", got " + limit);
         }
-        return outages.list(includeResolved, system, limit).stream().map(SnapshotJson::outage).toList();
+        return conditional(request, outages.list(includeResolved, system, limit).stream().map(SnapshotJson::outage)
+                .toList(), false);
+    }
+
+    /**
+     * A JSON answer with a weak ETag that ignores how old the data is, and a Cache-Control for a reverse proxy (or
+     * none when it carries a login's personal data).
+     */
+    private Response conditional(Request request, Object document, boolean personal) {
+        JsonNode tree = json.valueToTree(document);
+        return Conditional.of(request, tree.toString(), Conditional.weakTagOf(tree, CLOCK_FIELDS),
+                MediaType.APPLICATION_JSON, personal ? Conditional.personal() : Conditional.shared(MAX_AGE), false);
     }
 }

@@ -33,6 +33,28 @@ public interface StatusConfig {
 
     History history();
 
+    Live live();
+
+    interface Live {
+        /**
+         * How often each replica looks at the latest pointers and the unresolved outages for changes to announce
+         * on the event stream (and to re-render pages for).
+         */
+        @WithDefault("2S")
+        @DurationMin(millis = 200)
+        Duration pollEvery();
+
+        /** How often the stream sends a comment line so that proxies keep an idle connection open. */
+        @WithDefault("15S")
+        @DurationMin(seconds = 1)
+        Duration heartbeatEvery();
+
+        /** Most event-stream clients one replica serves at once; more get a 503. */
+        @WithDefault("1000")
+        @Min(1)
+        int maxClients();
+    }
+
     interface History {
         /** How long raw 5-minute snapshots (and their rows) are kept; hourly and daily summaries outlive them. */
         @WithDefault("35D")
@@ -66,12 +88,12 @@ public interface StatusConfig {
 
         /** How often marked hours are rolled up. */
         @WithDefault("1M")
-        @DurationMin(seconds = 5)
+        @DurationMin(seconds = 1)
         Duration rollupEvery();
 
         /** How often retention runs. */
         @WithDefault("1H")
-        @DurationMin(minutes = 1)
+        @DurationMin(seconds = 1)
         Duration retentionEvery();
 
         /** Rows deleted per transaction by retention: small enough that no lock is held for long. */

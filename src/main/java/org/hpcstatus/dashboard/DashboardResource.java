@@ -11,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -61,16 +63,23 @@ public class DashboardResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    RenderedPages pages;
+
     @GET
-    public TemplateInstance overview() {
-        DashboardService.Overview overview = dashboard.overview();
-        return Templates.overview(overview.page(), overview.headline(), overview.cards(), overview.outages(), overview.upcoming());
+    public Response overview(@Context Request request) {
+        return pages.answer(request, () -> {
+            DashboardService.Overview overview = dashboard.overview();
+            return Templates.overview(overview.page(), overview.headline(), overview.cards(), overview.outages(),
+                    overview.upcoming());
+        });
     }
 
     /** Past and present incidents with their timelines, newest first; ?system= filters, ?page= (from 1) pages. */
     @GET
     @Path("outages")
-    public TemplateInstance history(@QueryParam("system") String systemName, @QueryParam("page") String pageText) {
+    public Response history(@QueryParam("system") String systemName, @QueryParam("page") String pageText,
+            @Context Request request) {
         Optional<ConfiguredSystem> system = systemName == null || systemName.isBlank() ? Optional.empty()
                 : Optional.of(systems.require(systemName));
         int page;
@@ -82,7 +91,9 @@ public class DashboardResource {
         if (page < 1 || page > 100_000) {
             throw new InvalidPayloadException("page must be a whole number from 1, got '" + pageText + "'");
         }
-        return Templates.history(dashboard.page("Incident history"), dashboard.history(system, page - 1));
+        int index = page - 1;
+        return pages.answer(request, () -> Templates.history(dashboard.page("Incident history"),
+                dashboard.history(system, index)));
     }
 
     /**
@@ -111,39 +122,50 @@ public class DashboardResource {
 
     @GET
     @Path("status/{system}")
-    public TemplateInstance detail(@PathParam("system") String systemName, @QueryParam("range") String rangeKey) {
+    public Response detail(@PathParam("system") String systemName, @QueryParam("range") String rangeKey,
+            @Context Request request) {
         ConfiguredSystem system = systems.require(systemName);
         Charts.Range range = range(rangeKey);
-        boolean userInfo = identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO);
-        return Templates.detail(dashboard.page(system.displayName() + " status"), dashboard.detail(system, userInfo),
-                dashboard.charts(system, range), userInfo ? dashboard.userLoad(system, range) : null);
+        return pages.answer(request, () -> {
+            boolean userInfo = identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO);
+            return Templates.detail(dashboard.page(system.displayName() + " status"), dashboard.detail(system, userInfo),
+                    dashboard.charts(system, range), userInfo ? dashboard.userLoad(system, range) : null);
+        });
     }
 
     /** A queue's page: "will my job start soon?" */
     @GET
     @Path("status/{system}/queues/{queue}")
-    public TemplateInstance queue(@PathParam("system") String systemName, @PathParam("queue") String queue,
-            @QueryParam("range") String rangeKey) {
+    public Response queue(@PathParam("system") String systemName, @PathParam("queue") String queue,
+            @QueryParam("range") String rangeKey, @Context Request request) {
         ConfiguredSystem system = systems.require(systemName);
-        return Templates.queue(dashboard.page(system.displayName() + " queue " + queue), queues.of(system, queue, range(rangeKey)));
+        Charts.Range range = range(rangeKey);
+        return pages.answer(request, () -> Templates.queue(dashboard.page(system.displayName() + " queue " + queue),
+                queues.of(system, queue, range)));
     }
 
     @GET
     @Path("status/{system}/partitions/{partition}")
-    public TemplateInstance partition(@PathParam("system") String systemName, @PathParam("partition") String key,
-            @QueryParam("range") String rangeKey) {
+    public Response partition(@PathParam("system") String systemName, @PathParam("partition") String key,
+            @QueryParam("range") String rangeKey, @Context Request request) {
         ConfiguredSystem system = systems.require(systemName);
-        DashboardViews.SeriesPage page = dashboard.partition(system, key, range(rangeKey));
-        return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+        Charts.Range range = range(rangeKey);
+        return pages.answer(request, () -> {
+            DashboardViews.SeriesPage page = dashboard.partition(system, key, range);
+            return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+        });
     }
 
     @GET
     @Path("status/{system}/node-types/{type}")
-    public TemplateInstance nodeType(@PathParam("system") String systemName, @PathParam("type") String type,
-            @QueryParam("range") String rangeKey) {
+    public Response nodeType(@PathParam("system") String systemName, @PathParam("type") String type,
+            @QueryParam("range") String rangeKey, @Context Request request) {
         ConfiguredSystem system = systems.require(systemName);
-        DashboardViews.SeriesPage page = dashboard.nodeType(system, type, range(rangeKey));
-        return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+        Charts.Range range = range(rangeKey);
+        return pages.answer(request, () -> {
+            DashboardViews.SeriesPage page = dashboard.nodeType(system, type, range);
+            return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+        });
     }
 
     private static Charts.Range range(String key) {

@@ -22,7 +22,7 @@ public class StateStyles {
         };
     }
 
-    static String label(SystemState state) {
+    public static String label(SystemState state) {
         return style(state).label();
     }
 

@@ -58,6 +58,7 @@ public class JobRuns {
         }
         work.run();
         complete(job, period, as);
+        Log.debugf("Job %s for %s done by %s", job, period, as);
         return true;
     }
 

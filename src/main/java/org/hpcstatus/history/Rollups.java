@@ -10,7 +10,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -34,6 +36,8 @@ public class Rollups {
 
     static final String HOURLY = "h";
     static final String DAILY = "d";
+    private static final String INSERT = "INSERT INTO rollup (system_id, resolution, bucket_start, scope, scope_name,"
+            + " metric, samples, min_value, max_value, sum_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     DataSource dataSource;
@@ -101,9 +105,7 @@ public class Rollups {
     private void rollUpHour(Connection connection, ConfiguredSystem system, LocalDateTime hour) throws SQLException {
         delete(connection, system.id(), HOURLY, hour);
         LocalDateTime end = hour.plusHours(1);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup (system_id, resolution,"
-                + " bucket_start, scope, scope_name, metric, samples, min_value, max_value, sum_value)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (RollupScope scope : RollupScope.values()) {
                 List<RollupScope.Metric> metrics = scope.metrics(system.kind());
                 if (metrics.isEmpty()) {
@@ -123,12 +125,12 @@ public class Rollups {
                                 if (seen == 0) {
                                     continue;
                                 }
-                                add(insert, system.id(), hour, scope, name, RollupScope.SNAPSHOTS, (int) seen, seen, seen, seen);
+                                add(insert, system.id(), HOURLY, hour, scope.key(), name, RollupScope.SNAPSHOTS, (int) seen, seen, seen, seen);
                             }
                             for (RollupScope.Metric metric : metrics) {
                                 int samples = rows.getInt(column);
                                 if (samples > 0) {
-                                    add(insert, system.id(), hour, scope, name, metric.name(), samples,
+                                    add(insert, system.id(), HOURLY, hour, scope.key(), name, metric.name(), samples,
                                             rows.getDouble(column + 1), rows.getDouble(column + 2), rows.getDouble(column + 3));
                                 }
                                 column += 4;
@@ -157,20 +159,40 @@ public class Rollups {
                 + range + " GROUP BY n.name";
     }
 
+    /**
+     * A UTC day from its hours' summaries, added up here: in SQL, a GROUP BY in the primary key's order made MariaDB
+     * walk the system's whole hourly history through that key instead of the day's rows through ix_rollup_bucket.
+     */
     private static void rollUpDay(Connection connection, long systemId, LocalDateTime day) throws SQLException {
         delete(connection, systemId, DAILY, day);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup (system_id, resolution,"
-                + " bucket_start, scope, scope_name, metric, samples, min_value, max_value, sum_value)"
-                + " SELECT system_id, ?, ?, scope, scope_name, metric, SUM(samples), MIN(min_value), MAX(max_value),"
-                + " SUM(sum_value) FROM rollup WHERE system_id = ? AND resolution = ? AND bucket_start >= ?"
-                + " AND bucket_start < ? GROUP BY system_id, scope, scope_name, metric")) {
-            insert.setString(1, DAILY);
-            insert.setObject(2, day);
-            insert.setLong(3, systemId);
-            insert.setString(4, HOURLY);
-            insert.setObject(5, day);
-            insert.setObject(6, day.plusDays(1));
-            insert.executeUpdate();
+        record Key(String scope, String name, String metric) {
+        }
+        Map<Key, double[]> sums = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT scope, scope_name, metric, samples,"
+                + " min_value, max_value, sum_value FROM rollup WHERE system_id = ? AND resolution = ?"
+                + " AND bucket_start >= ? AND bucket_start < ?")) {
+            select.setLong(1, systemId);
+            select.setString(2, HOURLY);
+            select.setObject(3, day);
+            select.setObject(4, day.plusDays(1));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    double[] total = sums.computeIfAbsent(new Key(rows.getString(1), rows.getString(2), rows.getString(3)),
+                            k -> new double[] {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0});
+                    total[0] += rows.getInt(4);
+                    total[1] = Math.min(total[1], rows.getDouble(5));
+                    total[2] = Math.max(total[2], rows.getDouble(6));
+                    total[3] += rows.getDouble(7);
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Map.Entry<Key, double[]> e : sums.entrySet()) {
+                double[] t = e.getValue();
+                add(insert, systemId, DAILY, day, e.getKey().scope(), e.getKey().name(), e.getKey().metric(), (int) t[0],
+                        t[1], t[2], t[3]);
+            }
+            insert.executeBatch();
         }
     }
 
@@ -185,12 +207,12 @@ public class Rollups {
         }
     }
 
-    private static void add(PreparedStatement insert, long systemId, LocalDateTime hour, RollupScope scope, String name,
-            String metric, int samples, Double min, Double max, Double sum) throws SQLException {
+    private static void add(PreparedStatement insert, long systemId, String resolution, LocalDateTime bucket,
+            String scope, String name, String metric, int samples, Double min, Double max, Double sum) throws SQLException {
         insert.setLong(1, systemId);
-        insert.setString(2, HOURLY);
-        insert.setObject(3, hour);
-        insert.setString(4, scope.key());
+        insert.setString(2, resolution);
+        insert.setObject(3, bucket);
+        insert.setString(4, scope);
         insert.setString(5, name);
         insert.setString(6, metric);
         insert.setInt(7, samples);

@@ -5,13 +5,11 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.database.DatabaseStartup;
+import org.hpcstatus.database.DatabaseNotReady;
 
 /**
  * The scheduled work: every replica's scheduler fires, and JobRuns lets one of them do each period's work. Nothing
@@ -57,18 +55,5 @@ public class ScheduledJobs {
     void retain() {
         Duration every = config.history().retentionEvery();
         runs.runOnce("retention", JobRuns.periodStart(clock.instant(), every), LEASE, retention::run);
-    }
-
-    /** Scheduled jobs wait for the migrations. */
-    @Singleton
-    public static class DatabaseNotReady implements Scheduled.SkipPredicate {
-
-        @Inject
-        DatabaseStartup database;
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !database.isReady();
-        }
     }
 }

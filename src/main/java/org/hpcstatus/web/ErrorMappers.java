@@ -67,6 +67,13 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooBusy(TooBusyException e) {
+        return Response.status(e.ownRate() ? Status.TOO_MANY_REQUESTS : Status.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
         return json(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
     }
@@ -165,8 +172,9 @@ public class ErrorMappers {
     }
 
     /** Everything outside /api/ is a page for people. */
+    /** The API and the badges (images) answer errors as JSON; everything else is a page people read. */
     private static boolean isPage(UriInfo uri) {
-        return uri != null && !uri.getPath().startsWith("/api/");
+        return uri != null && !uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/badge/");
     }
 
     private Response html(Status status, String title, String message, String errorId) {
