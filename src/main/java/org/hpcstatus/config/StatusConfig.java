@@ -3,6 +3,7 @@ package org.hpcstatus.config;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
@@ -117,6 +118,24 @@ public interface StatusConfig {
         /** Zone in which timestamps without an offset are read. */
         @WithDefault("UTC")
         ZoneId naiveTimestampZone();
+
+        /**
+         * Posts one credential may make per minute (a token bucket of this size, refilled over the minute); more are
+         * a 429 with Retry-After. A collector posts every 5 minutes; a site with many systems behind one credential
+         * stays far below the default.
+         */
+        @WithDefault("60")
+        @Min(1)
+        int postsPerMinute();
+
+        /**
+         * Client networks (CIDR, IPv4 or IPv6, comma-separated) every post must come from; empty: any. Behind a
+         * reverse proxy set quarkus.http.proxy.proxy-address-forwarding so that the client's address is seen.
+         */
+        Optional<List<String>> allowedNetworks();
+
+        /** Per credential (by username): the networks its posts must come from, on top of allowed-networks. */
+        Map<String, List<String>> credentialNetworks();
 
         /** How far in the future a timestamp may lie (clock skew between collector and service). */
         @WithDefault("5M")

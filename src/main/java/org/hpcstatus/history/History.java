@@ -78,6 +78,9 @@ public class History {
             }
             if (scopeName != null && (!raw || !scope.isSystem())) {
                 select.setString(i++, scopeName);
+                if (raw) {
+                    select.setLong(i++, system.id());
+                }
             }
             select.setObject(i++, JobRuns.utc(plan.firstSlot()));
             select.setObject(i, JobRuns.utc(to));
@@ -87,7 +90,8 @@ public class History {
                     if (slot < 0) {
                         continue;
                     }
-                    String name = raw ? (scope.isSystem() ? "" : rows.getString(3)) : rows.getString(6);
+                    String name = raw ? (scope.isSystem() ? "" : scopeName != null ? scopeName : rows.getString(3))
+                            : rows.getString(6);
                     Slots slots = byName.computeIfAbsent(name, n -> new Slots(plan.slots()));
                     if (raw) {
                         double value = snapshots ? 1 : rows.getDouble(2);
@@ -178,11 +182,18 @@ public class History {
             return "SELECT s.observed_at, " + value + " FROM status_snapshot s WHERE s.system_id = ?"
                     + " AND s.observed_at >= ? AND s.observed_at < ? ORDER BY s.observed_at";
         }
+        if (oneName) {
+            // The name's id first: then each snapshot in range is one unique-key look-up of its row, rather than
+            // every row of the snapshot joined to its name.
+            return "SELECT s.observed_at, " + value + " FROM status_snapshot s JOIN " + scope.childTable() + " c"
+                    + " ON c.snapshot_id = s.snapshot_id AND c." + scope.lookupId() + " = (SELECT n." + scope.lookupId()
+                    + " FROM " + scope.lookupTable() + " n WHERE n.system_id = ? AND n.name = ?)"
+                    + " WHERE s.system_id = ? AND s.observed_at >= ? AND s.observed_at < ? ORDER BY s.observed_at";
+        }
         return "SELECT s.observed_at, " + value + ", n.name FROM " + scope.childTable() + " c"
                 + " JOIN status_snapshot s ON s.snapshot_id = c.snapshot_id"
                 + " JOIN " + scope.lookupTable() + " n ON n." + scope.lookupId() + " = c." + scope.lookupId()
-                + " WHERE s.system_id = ?" + (oneName ? " AND n.name = ?" : "")
-                + " AND s.observed_at >= ? AND s.observed_at < ? ORDER BY s.observed_at";
+                + " WHERE s.system_id = ? AND s.observed_at >= ? AND s.observed_at < ? ORDER BY s.observed_at";
     }
 
     private static String rollupSql(boolean oneName) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.hpcstatus.contract.InvalidPayloadException;
+import org.hpcstatus.live.Changes;
+import org.hpcstatus.web.Conditional;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 
@@ -47,13 +56,45 @@ public class HistoryResource {
     /** A request understood: whose series, which metric, over what. */
     private record Asked(ConfiguredSystem system, RollupScope scope, String scopeName, RollupScope.Metric metric,
             Instant from, Instant to) {
+
+        String key() {
+            return system.name() + "\0" + scope.key() + "\0" + scopeName + "\0" + metric.name() + "\0" + from + "\0" + to;
+        }
     }
+
+    /**
+     * Answers as sent, per question and version of the data ({@link Changes}: any write, or a change another
+     * replica made): a dashboard or Grafana panel asking again gets the same bytes without a query. "to" defaults
+     * to now in whole seconds, so that repeated questions about "the last 24 hours" are the same question.
+     */
+    private final Cache<String, String> answers = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    /** As the other read answers: a reverse proxy may answer for a few seconds. */
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    @Inject
+    Changes changes;
+
+    @Inject
+    ObjectMapper mapper;
 
     @GET
     @Path("/{system}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> json(@PathParam("system") String systemName, @Context UriInfo uri) {
+    public Response json(@PathParam("system") String systemName, @Context UriInfo uri, @Context Request request) {
         Asked asked = understand(systemName, uri);
+        String body = answers.get("json\0" + changes.version() + "\0" + asked.key(), k -> {
+            try {
+                return mapper.writeValueAsString(jsonOf(asked));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A series is plain maps, strings and numbers", e);
+            }
+        });
+        return Conditional.of(request, body, MediaType.APPLICATION_JSON, MAX_AGE);
+    }
+
+    private Map<String, Object> jsonOf(Asked asked) {
         History.Series series = read(asked);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("system", asked.system().name());
@@ -84,15 +125,20 @@ public class HistoryResource {
     @Produces("text/csv")
     public Response csv(@PathParam("system") String systemName, @Context UriInfo uri) {
         Asked asked = understand(systemName, uri);
+        String csv = answers.get("csv\0" + changes.version() + "\0" + asked.key(), k -> csvOf(asked));
+        String file = asked.system().name() + "-" + asked.metric().name() + ".csv";
+        return Response.ok(csv, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"").build();
+    }
+
+    private String csvOf(Asked asked) {
         History.Series series = read(asked);
         StringBuilder csv = new StringBuilder("time,value,min,max,samples\n");
         for (History.Point point : series.points()) {
             csv.append(point.time()).append(',').append(number(point.value())).append(',').append(number(point.min()))
                     .append(',').append(number(point.max())).append(',').append(point.samples()).append('\n');
         }
-        String file = asked.system().name() + "-" + asked.metric().name() + ".csv";
-        return Response.ok(csv.toString(), "text/csv; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + file + "\"").build();
+        return csv.toString();
     }
 
     private History.Series read(Asked asked) {
@@ -127,7 +173,7 @@ public class HistoryResource {
         RollupScope.Metric metric = metrics.stream().filter(m -> m.name().equals(metricName.strip())).findFirst()
                 .orElseThrow(() -> new InvalidPayloadException("metric '" + metricName + "' is not a number " + scopeWords
                         + " reports: one of " + names(metrics)));
-        Instant to = instant(query.getFirst("to"), "to", clock.instant());
+        Instant to = instant(query.getFirst("to"), "to", clock.instant().truncatedTo(ChronoUnit.SECONDS));
         Instant from = instant(query.getFirst("from"), "from", to.minus(DEFAULT_RANGE));
         if (!from.isBefore(to)) {
             throw new InvalidPayloadException("from (" + from + ") must be before to (" + to + ")");

@@ -13,11 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.InvalidPayloadException;
@@ -69,10 +71,16 @@ public class IngestResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    IngestGuard guard;
+
     @POST
     @Path("/{system}")
     public Response ingestStatus(@PathParam("system") String systemName,
-            @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body) {
+            @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body,
+            @Context HttpServerRequest request) {
+        guard.admit(identity.getPrincipal().getName(), request.remoteAddress() == null ? null
+                : request.remoteAddress().hostAddress());
         ConfiguredSystem system = systems.require(systemName);
         if (dryRun) {
             // Lets a collector author check a payload against the live contract without storing anything; its

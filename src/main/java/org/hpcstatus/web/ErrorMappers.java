@@ -67,6 +67,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response clientNotAllowed(ClientNotAllowedException e) {
+        return json(Status.FORBIDDEN, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response tooBusy(TooBusyException e) {
         return Response.status(e.ownRate() ? Status.TOO_MANY_REQUESTS : Status.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).type(MediaType.APPLICATION_JSON_TYPE)
