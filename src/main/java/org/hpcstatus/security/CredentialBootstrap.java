@@ -9,6 +9,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.database.DatabaseReady;
 
 /**
@@ -34,20 +35,30 @@ public class CredentialBootstrap {
         }
         String username = security.bootstrapUsername().get().strip();
         String password = security.bootstrapPassword().get();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM api_credentials WHERE username = ?1")
-                    .setParameter(1, username).getSingleResult();
-            if (existing.longValue() > 0) {
-                Log.infof("Bootstrap credential '%s' already exists; left unchanged", username);
-                return;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> create(username, password));
+        } catch (RuntimeException e) {
+            if (!DatabaseErrors.isConstraintViolation(e)) {
+                throw e;
             }
-            em.createNativeQuery("INSERT INTO api_credentials (username, password_hash, description, active)"
-                    + " VALUES (?1, ?2, 'Created at start-up from hpcstatus.security.bootstrap', TRUE)")
-                    .setParameter(1, username).setParameter(2, BcryptUtil.bcryptHash(password, BCRYPT_COST)).executeUpdate();
-            em.createNativeQuery("INSERT INTO role_api_credentials (role_id, api_credentials_id)"
-                    + " SELECT r.role_id, ac.api_credentials_id FROM role r, api_credentials ac"
-                    + " WHERE r.role_name = 'admin' AND ac.username = ?1").setParameter(1, username).executeUpdate();
-            Log.infof("Created bootstrap admin credential '%s'", username);
-        });
+            // Replicas starting together: another one inserted it between our look and our insert.
+            Log.infof("Bootstrap credential '%s' was created by another replica; left unchanged", username);
+        }
+    }
+
+    private void create(String username, String password) {
+        Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM api_credentials WHERE username = ?1")
+                .setParameter(1, username).getSingleResult();
+        if (existing.longValue() > 0) {
+            Log.infof("Bootstrap credential '%s' already exists; left unchanged", username);
+            return;
+        }
+        em.createNativeQuery("INSERT INTO api_credentials (username, password_hash, description, active)"
+                + " VALUES (?1, ?2, 'Created at start-up from hpcstatus.security.bootstrap', TRUE)")
+                .setParameter(1, username).setParameter(2, BcryptUtil.bcryptHash(password, BCRYPT_COST)).executeUpdate();
+        em.createNativeQuery("INSERT INTO role_api_credentials (role_id, api_credentials_id)"
+                + " SELECT r.role_id, ac.api_credentials_id FROM role r, api_credentials ac"
+                + " WHERE r.role_name = 'admin' AND ac.username = ?1").setParameter(1, username).executeUpdate();
+        Log.infof("Created bootstrap admin credential '%s'", username);
     }
 }

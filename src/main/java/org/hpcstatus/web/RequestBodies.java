@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -73,7 +74,11 @@ public class RequestBodies {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(transport.asLongValue());
         BodyHandler loginForms = BodyHandler.create(false).setBodyLimit(LOGIN_FORM_LIMIT);
         router.route().order(ORDER).handler(context -> {
-            if (!hasBody(context.request())) {
+            // HTTP/2 (TLS with ALPN, or cleartext h2c) is left to the REST layer, which reads a stream's body itself
+            // within quarkus.http.limits.max-body-size: a stream whose body has ended before the endpoint runs
+            // cannot be paused again, which RESTEasy Reactive does after a body handler (a 500 for every h2 post).
+            // A trickling HTTP/2 client holds one stream under flow control, not a connection and a worker.
+            if (!hasBody(context.request()) || context.request().version() == HttpVersion.HTTP_2) {
                 context.next();
                 return;
             }
