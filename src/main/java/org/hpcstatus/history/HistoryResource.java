@@ -91,7 +91,8 @@ public class HistoryResource {
                 throw new IllegalStateException("A series is plain maps, strings and numbers", e);
             }
         });
-        return Conditional.of(request, body, MediaType.APPLICATION_JSON, MAX_AGE);
+        return Conditional.of(request, body, Conditional.tagOf(body), MediaType.APPLICATION_JSON,
+                Conditional.shared(MAX_AGE), false);
     }
 
     private Map<String, Object> jsonOf(Asked asked) {

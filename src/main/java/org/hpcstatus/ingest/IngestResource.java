@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import org.hpcstatus.config.StatusConfig;
@@ -31,6 +32,8 @@ import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.StoredSnapshot;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
+import org.hpcstatus.web.ClientNotAllowedException;
+import org.hpcstatus.web.TooBusyException;
 
 /** The collectors' snapshot endpoint: POST a system's status. */
 @Path("/api/v1/status")
@@ -74,14 +77,22 @@ public class IngestResource {
     @Inject
     IngestGuard guard;
 
+    @Inject
+    MeterRegistry meters;
+
     @POST
     @Path("/{system}")
     public Response ingestStatus(@PathParam("system") String systemName,
             @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, byte[] body,
             @Context HttpServerRequest request) {
-        guard.admit(identity.getPrincipal().getName(), request.remoteAddress() == null ? null
-                : request.remoteAddress().hostAddress());
         ConfiguredSystem system = systems.require(systemName);
+        try {
+            guard.admit(identity.getPrincipal().getName(), request.remoteAddress() == null ? null
+                    : request.remoteAddress().hostAddress());
+        } catch (TooBusyException | ClientNotAllowedException refused) {
+            count(system, "throttled");
+            throw refused;
+        }
         if (dryRun) {
             // Lets a collector author check a payload against the live contract without storing anything; its
             // rejections are the author's experiments, not a collector in trouble.
@@ -97,9 +108,11 @@ public class IngestResource {
             body = null;
             result = ingest.ingest(parsed.rows());
         } catch (InvalidPayloadException | PayloadTooLargeException | ConflictException rejected) {
+            count(system, rejected instanceof ConflictException ? "conflict" : "rejected");
             problems.rejected(system, identity.getPrincipal().getName(), statusOf(rejected), rejected.getMessage());
             throw rejected;
         }
+        count(system, result.duplicate() ? "duplicate" : "accepted");
         problems.warned(system, parsed.warnings());
         Set<ChildArray> arrays = KindProfile.of(system.kind()).arrays();
         var response = new SnapshotResponse(true,
@@ -113,6 +126,11 @@ public class IngestResource {
                 result.duplicate() ? true : null,
                 parsed.ignoredFields(), parsed.warnings());
         return Response.status(result.duplicate() ? Response.Status.OK : Response.Status.CREATED).entity(response).build();
+    }
+
+    /** hpcstatus_posts_total{system, outcome}: accepted, duplicate, conflict, rejected, throttled (403 and 429). */
+    private void count(ConfiguredSystem system, String outcome) {
+        meters.counter("hpcstatus.posts", "system", system.name(), "outcome", outcome).increment();
     }
 
     private static int statusOf(RuntimeException rejected) {

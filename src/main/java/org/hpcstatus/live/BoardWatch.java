@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
@@ -23,7 +24,8 @@ import org.hpcstatus.status.SystemStatus;
  * Watches the board, the one place states come from, and tells the stream what changed: every replica polls the
  * latest pointers and the unresolved outages every couple of seconds (three small queries), so a post accepted by
  * another replica, or a collector falling silent, which no post announces, is heard everywhere without new
- * infrastructure. A write answered here makes it look at once.
+ * infrastructure. A write answered here makes it look at once. Each board looked at is fired as a CDI event (the
+ * per-system metrics are set from it).
  */
 @ApplicationScoped
 public class BoardWatch {
@@ -43,6 +45,9 @@ public class BoardWatch {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    Event<StatusBoard.Board> looked;
 
     private final AtomicBoolean lookRequested = new AtomicBoolean();
     private Map<String, Seen> systems;
@@ -127,6 +132,7 @@ public class BoardWatch {
             changes.bump();
         }
         stream.publish(events, now.now());
+        looked.fire(now);
     }
 
     private static LiveEvent.Draft outageEvent(String change, Outage o, String status, Map<Long, String> names) {

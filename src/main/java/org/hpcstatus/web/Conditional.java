@@ -45,9 +45,12 @@ public final class Conditional {
         node.forEach(child -> strip(child, fields));
     }
 
-    /** A public answer: shared caches may keep it {@code maxAge}. */
+    /** A public answer anyone may keep {@code maxAge} (badges: an image, not the news). */
     public static Response of(Request request, String body, String mediaType, Duration maxAge) {
-        return of(request, body, tagOf(body), mediaType, shared(maxAge), false);
+        CacheControl cache = new CacheControl();
+        cache.setNoTransform(false);
+        cache.setMaxAge((int) maxAge.toSeconds());
+        return of(request, body, tagOf(body), mediaType, cache, false);
     }
 
     /** {@code varyByCookie} for pages, which differ by the palette cookie and the session cookie. */
@@ -62,10 +65,15 @@ public final class Conditional {
         return answer.build();
     }
 
-    public static CacheControl shared(Duration maxAge) {
+    /**
+     * A reverse proxy may answer for {@code proxyMaxAge}; a browser asks again every time (a 304 while nothing
+     * changed), so that a page reloaded, or fetched by the live script, right after a post shows it.
+     */
+    public static CacheControl shared(Duration proxyMaxAge) {
         CacheControl cache = new CacheControl();
         cache.setNoTransform(false);
-        cache.setMaxAge((int) maxAge.toSeconds());
+        cache.setMaxAge(0);
+        cache.setSMaxAge((int) proxyMaxAge.toSeconds());
         return cache;
     }
 

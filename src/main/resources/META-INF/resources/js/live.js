@@ -17,7 +17,7 @@
 
   function refresh() {
     timer = null;
-    fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+    fetch(window.location.href, { credentials: 'same-origin', cache: 'no-cache', headers: { Accept: 'text/html' } })
       .then(function (answer) { return answer.ok ? answer.text() : null; })
       .then(function (html) {
         if (!html) {
