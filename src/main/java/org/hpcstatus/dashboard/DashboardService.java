@@ -87,7 +87,8 @@ public class DashboardService {
     History history;
 
     @Inject
-    org.hpcstatus.snapshot.SnapshotQueries snapshots;
+    org.hpcstatus.live.Changes changes;
+
 
     @Inject
     org.hpcstatus.history.UserLoad userLoad;
@@ -130,7 +131,7 @@ public class DashboardService {
         KindProfile kind = KindProfile.of(system.kind());
         List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
         int max = config.dashboard().maxTableRows();
-        Map<String, String> fills = fills(system, s.id);
+        Map<String, String> fills = fills(system, dataVersion(system));
         return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes(), max),
                 kind.detailUtilization(s),
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
@@ -239,11 +240,12 @@ public class DashboardService {
     }
 
     /**
-     * The system's newest snapshot id (0 before any): what a chart of it shows changes with it. Only the latest
-     * pointer: the whole verdict of StatusBoard (outages, rejections) is not needed for it.
+     * The version of what a chart shows: {@link Changes}, moved by every write here (a back-filled snapshot too,
+     * which leaves the latest pointer where it was) and by every new latest snapshot the board watch sees on
+     * another replica.
      */
     private long dataVersion(ConfiguredSystem system) {
-        return snapshots.latest(system).map(latest -> latest.snapshot().id).orElse(0L);
+        return changes.version();
     }
 
     private ChartsView charts(ConfiguredSystem system, Charts.Range range,

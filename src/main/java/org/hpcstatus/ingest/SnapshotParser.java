@@ -46,7 +46,7 @@ import org.hpcstatus.system.SystemKind;
 @ApplicationScoped
 public class SnapshotParser {
 
-    static final String TIMESTAMP = "timestamp";
+    static final String TIMESTAMP = SnapshotFields.OBSERVED_AT.name();
 
     /** Every system-wide field of any kind: a null sent for one of another kind's is no typo, just not collected. */
     private static final Set<String> ANY_KIND_FIELDS = Arrays.stream(SystemKind.values())

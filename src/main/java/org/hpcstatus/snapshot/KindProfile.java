@@ -37,6 +37,20 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
         return SnapshotFields.LOGIN_NODE;
     }
 
+    /** The fields of one row of {@code array}, as the parser reads them (for the API reference and the schema). */
+    default List<? extends Field<?>> fieldsOf(ChildArray array) {
+        return switch (array) {
+            case LOGIN_NODES -> loginNodeFields();
+            case QUEUES -> SnapshotFields.QUEUE;
+            case FILESYSTEMS -> SnapshotFields.FILESYSTEM;
+            case NODE_TYPES -> SnapshotFields.NODE_TYPE;
+            case HUB_NODES -> SnapshotFields.HUB_NODE;
+            case QUEUE_DEFINITIONS -> SnapshotFields.QUEUE_DEFINITION;
+            case RESERVATIONS -> SnapshotFields.RESERVATION;
+            case USER_LOADS -> SnapshotFields.USER_LOAD;
+        };
+    }
+
     /** Fills in aggregates a post left out and records rules that span several fields; runs before storing. */
     default void derive(Snapshot snapshot, PayloadReader reader) {
     }

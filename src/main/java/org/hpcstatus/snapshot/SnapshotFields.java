@@ -23,6 +23,11 @@ public final class SnapshotFields {
     /** Login node types a Derecho-shaped cluster may report. */
     public static final String[] LOGIN_NODE_TYPES = {"cpu", "gpu", "data-access"};
 
+    /** The instant a snapshot describes: the one field every post must carry (read first, by the parser). */
+    public static final Field<Snapshot> OBSERVED_AT = Field.<Snapshot>timestamp("timestamp", s -> s.observedAt,
+            (s, v) -> s.observedAt = v)
+            .mandatory();
+
     static final List<Field<Snapshot>> PARTITIONS = List.of(
             count("cpu_nodes_total", s -> s.cpuNodesTotal, (s, v) -> s.cpuNodesTotal = v),
             count("cpu_nodes_available", s -> s.cpuNodesAvailable, (s, v) -> s.cpuNodesAvailable = v),

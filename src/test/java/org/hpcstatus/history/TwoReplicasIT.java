@@ -82,7 +82,7 @@ class TwoReplicasIT {
         // 36 snapshots five minutes apart over the last three hours, alternately to each replica, one a second so
         // that they land between the roll-up runs (every hour is marked, rolled up, and marked again).
         Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-        String payload = Files.readString(Path.of("src/test/resources/payloads/derecho-guide.json"));
+        String payload = Files.readString(Path.of("src/main/resources/docs/examples/derecho-guide.json"));
         for (int i = 0; i < 36; i++) {
             Instant at = first.plus(Duration.ofMinutes(5L * i));
             post(i % 2 == 0 ? a : b, payload.replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \"" + at + "\""));

@@ -102,7 +102,7 @@ public class TestData {
     /** A payload file from src/test/resources/payloads, as an editable JSON object. */
     public static ObjectNode payload(String name) {
         try {
-            return (ObjectNode) JSON.readTree(resource("payloads/" + name + ".json"));
+            return (ObjectNode) JSON.readTree(resource((name.endsWith("-guide") ? "docs/examples/" : "payloads/") + name + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
