@@ -36,7 +36,40 @@ public interface StatusConfig {
 
     Live live();
 
+    /** Webhooks by name: hpcstatus.webhooks."chat".url=..., .secret, .events, .systems, .format. */
+    Map<String, Webhook> webhooks();
+
+    interface Webhook {
+        /** Where events are POSTed. */
+        String url();
+
+        /** When set, each delivery carries X-Hpcstatus-Signature: sha256=HMAC-SHA256(secret, body) in hex. */
+        Optional<String> secret();
+
+        /**
+         * Which events: state (down, degraded, recovered, ...), stale (a collector fell silent), rejected (its posts
+         * are being refused), outage (opened, updated, resolved), maintenance (starts within 24 hours).
+         */
+        @WithDefault("state,stale,rejected,outage,maintenance")
+        List<String> events();
+
+        /** Which systems (names); empty: all. */
+        Optional<List<String>> systems();
+
+        /**
+         * text: {"text": "..."}, which Slack, Mattermost and Microsoft Teams incoming webhooks accept; json: the
+         * event itself.
+         */
+        @WithDefault("text")
+        String format();
+    }
+
     interface Live {
+        /** How often due webhook deliveries are sent (one replica each period). */
+        @WithDefault("10S")
+        @DurationMin(seconds = 1)
+        Duration webhookEvery();
+
         /**
          * How often each replica looks at the latest pointers and the unresolved outages for changes to announce
          * on the event stream (and to re-render pages for).

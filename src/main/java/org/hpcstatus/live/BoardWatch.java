@@ -47,7 +47,11 @@ public class BoardWatch {
     ManagedExecutor executor;
 
     @Inject
-    Event<StatusBoard.Board> looked;
+    Event<Looked> looked;
+
+    /** A look at the board and the events it produced (the metrics and the webhooks are set from it). */
+    public record Looked(StatusBoard.Board board, List<LiveEvent> events) {
+    }
 
     private final AtomicBoolean lookRequested = new AtomicBoolean();
     private Map<String, Seen> systems;
@@ -131,8 +135,7 @@ public class BoardWatch {
         if (changed) {
             changes.bump();
         }
-        stream.publish(events, now.now());
-        looked.fire(now);
+        looked.fire(new Looked(now, stream.publish(events, now.now())));
     }
 
     private static LiveEvent.Draft outageEvent(String change, Outage o, String status, Map<Long, String> names) {
@@ -143,6 +146,7 @@ public class BoardWatch {
         data.put("title", o.title);
         data.put("severity", o.severity);
         data.put("status", status);
+        data.put("version", o.version);
         return new LiveEvent.Draft("outage", data);
     }
 }

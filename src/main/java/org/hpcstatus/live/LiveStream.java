@@ -42,8 +42,9 @@ public class LiveStream {
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private long lastId;
 
-    /** Numbers, keeps and sends the events of one look at the board. */
-    synchronized void publish(List<LiveEvent.Draft> drafts, Instant at) {
+    /** Numbers, keeps and sends the events of one look at the board; returns them numbered. */
+    synchronized List<LiveEvent> publish(List<LiveEvent.Draft> drafts, Instant at) {
+        List<LiveEvent> published = new java.util.ArrayList<>(drafts.size());
         for (LiveEvent.Draft draft : drafts) {
             lastId = Math.max(lastId + 1, at.toEpochMilli() * 1000);
             LiveEvent event = new LiveEvent(lastId, draft.type(), draft.data());
@@ -52,7 +53,9 @@ public class LiveStream {
                 recent.removeFirst();
             }
             clients.forEach(client -> send(client, event));
+            published.add(event);
         }
+        return published;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import org.hpcstatus.live.BoardWatch;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.snapshot.FilesystemStatus;
@@ -58,7 +59,8 @@ public class SystemMetrics {
                 .register(registry));
     }
 
-    synchronized void onBoard(@Observes StatusBoard.Board board) {
+    synchronized void onLook(@Observes BoardWatch.Looked look) {
+        StatusBoard.Board board = look.board();
         List<MultiGauge.Row<?>> age = new ArrayList<>();
         List<MultiGauge.Row<?>> state = new ArrayList<>();
         List<MultiGauge.Row<?>> nodes = new ArrayList<>();

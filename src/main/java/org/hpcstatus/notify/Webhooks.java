@@ -1,0 +1,206 @@
+package org.hpcstatus.notify;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.database.DatabaseErrors;
+import org.hpcstatus.live.BoardWatch;
+import org.hpcstatus.live.LiveEvent;
+import org.hpcstatus.outage.Outage;
+import org.hpcstatus.status.StatusBoard;
+import org.hpcstatus.status.SystemStatus;
+
+/**
+ * Turns what the board watch saw into notifications and records each, per configured hook that wants it, in the
+ * outbox (webhook_delivery); {@link WebhookSender} delivers them. Every replica records what it sees; the outbox's
+ * unique key makes one row of an event several replicas saw. Recording is a few inserts on the watch's thread,
+ * never on a post's.
+ */
+@Singleton
+public class Webhooks {
+
+    static final Duration MAINTENANCE_NOTICE = Duration.ofHours(24);
+
+    @Inject
+    StatusConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** Keys this replica recorded (or found recorded): not inserted again on every look. */
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
+
+    /** What this replica remembers having recorded; a test empties it to play a second replica. */
+    Set<String> recordedKeys() {
+        return recorded;
+    }
+
+    void onLook(@Observes BoardWatch.Looked look) {
+        if (config.webhooks().isEmpty()) {
+            return;
+        }
+        record(notifications(look));
+    }
+
+    static List<Notification> notifications(BoardWatch.Looked look) {
+        StatusBoard.Board board = look.board();
+        Map<String, SystemStatus> byName = board.systems().stream()
+                .collect(Collectors.toMap(s -> s.system().name(), s -> s));
+        List<Notification> found = new ArrayList<>();
+        for (LiveEvent event : look.events()) {
+            Map<String, Object> data = event.data();
+            String system = String.valueOf(data.get("system"));
+            if (event.type().equals("state")) {
+                SystemStatus status = byName.get(system);
+                String state = String.valueOf(data.get("state"));
+                String name = status == null ? system : status.system().displayName();
+                String judgedFrom = status == null ? "" : (status.latest() == null ? 0 : status.latest().snapshot().id)
+                        + ":" + status.activeOutages().stream().map(o -> o.id + "v" + o.version).collect(Collectors.joining(","));
+                boolean stale = state.equals("stale");
+                String text = stale ? name + ": no update from its collector for over "
+                        + (status == null ? "?" : status.system().staleAfter().toMinutes()) + " minutes (stale)"
+                        : state.equals("operational") ? name + " recovered: operational (was " + data.get("previous") + ")"
+                        : name + " is " + state.replace('_', ' ') + reasons(data.get("reasons"));
+                found.add(new Notification(stale ? "stale" : "state", "state:" + system + ":" + state + ":" + judgedFrom,
+                        system, text, data));
+            } else if (event.type().equals("outage")) {
+                String change = String.valueOf(data.get("change"));
+                String key = "outage:" + data.get("outage_id") + ":" + change
+                        + (change.equals("updated") ? ":v" + data.get("version") : "");
+                String text = "Outage " + change + (system.equals(Outage.ALL_SYSTEMS) ? " on all systems" : " on "
+                        + (byName.containsKey(system) ? byName.get(system).system().displayName() : system))
+                        + ": " + data.get("title") + " (" + data.get("severity") + ", " + data.get("status") + ")";
+                found.add(new Notification("outage", key, system, text, data));
+            }
+        }
+        for (SystemStatus status : board.systems()) {
+            if (status.rejection() != null) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("system", status.system().name());
+                data.put("since", status.rejection().firstAt.toString());
+                data.put("last_error", status.rejection().lastError);
+                found.add(new Notification("rejected", "rejected:" + status.system().name() + ":"
+                        + status.rejection().firstAt, status.system().name(), status.system().displayName()
+                        + "'s collector posts are being rejected: " + status.rejection().lastError, data));
+            }
+        }
+        for (Outage o : board.upcoming()) {
+            if (Outage.MAINTENANCE.equals(o.severity) && o.startTime != null
+                    && !o.startTime.isAfter(board.now().plus(MAINTENANCE_NOTICE))) {
+                String system = o.systemId == null ? Outage.ALL_SYSTEMS : board.systems().stream()
+                        .filter(s -> s.system().id() == o.systemId).map(s -> s.system().name()).findFirst().orElse("?");
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("outage_id", o.id);
+                data.put("system", system);
+                data.put("title", o.title);
+                data.put("start_time", o.startTime.toString());
+                long hours = Math.max(0, Duration.between(board.now(), o.startTime).toHours());
+                found.add(new Notification("maintenance", "maintenance:" + o.id + ":" + o.startTime, system,
+                        "Maintenance in " + (hours == 0 ? "less than an hour" : hours + " hours") + " on " + system
+                                + ": " + o.title + " (from " + o.startTime + ")", data));
+            }
+        }
+        return found;
+    }
+
+    private static String reasons(Object reasons) {
+        return reasons instanceof List<?> list && !list.isEmpty() ? ": " + list.stream().map(String::valueOf)
+                .collect(Collectors.joining("; ")) : "";
+    }
+
+    /** Records each notification for every hook that wants it; one already recorded (here or by another replica) is skipped. */
+    void record(List<Notification> notifications) {
+        Instant now = clock.instant();
+        for (Notification n : notifications) {
+            config.webhooks().forEach((hook, settings) -> {
+                if (!settings.events().contains(n.type())) {
+                    return;
+                }
+                if (settings.systems().isPresent() && !settings.systems().get().contains(n.system())
+                        && !n.system().equals(Outage.ALL_SYSTEMS)) {
+                    return;
+                }
+                String key = hook + "\0" + n.key();
+                if (recorded.contains(key)) {
+                    return;
+                }
+                if (insert(hook, n, body(settings, n, now), now)) {
+                    recorded.add(key);
+                }
+            });
+        }
+        if (recorded.size() > 100_000) {
+            recorded.clear(); // the outbox's unique key still holds
+        }
+    }
+
+    private String body(StatusConfig.Webhook settings, Notification n, Instant now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if ("json".equals(settings.format())) {
+            body.put("event", n.type());
+            body.put("system", n.system());
+            body.put("text", n.text());
+            body.put("at", now.toString());
+            body.put("data", n.data());
+        } else {
+            body.put("text", n.text());
+        }
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A notification is plain maps and strings", e);
+        }
+    }
+
+    /** True when the row is there now (inserted, or already recorded by another replica). */
+    private boolean insert(String hook, Notification n, String body, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (hook_name, event_key,"
+                        + " event_type, body, created_at, next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+            LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+            insert.setString(1, hook);
+            insert.setString(2, n.key().length() > 255 ? n.key().substring(0, 255) : n.key());
+            insert.setString(3, n.type());
+            insert.setString(4, body);
+            insert.setObject(5, at);
+            insert.setObject(6, at);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (DatabaseErrors.isConstraintViolation(e)) {
+                return true;
+            }
+            Log.warnf("Webhook %s: could not record %s (%s); the next look tries again", hook, n.key(), e.getMessage());
+            return false;
+        }
+    }
+}
