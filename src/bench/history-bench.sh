@@ -116,6 +116,8 @@ for range in 24h 30d 1y; do
   measure "history API, cpu_utilization_percent, $range" "/api/v1/status/derecho/history?metric=cpu_utilization_percent&from=$from"
   measure "history API, a queue's pending_jobs, $range" "/api/v1/status/derecho/history?metric=pending_jobs&queue=queue1&from=$from"
 done
+measure "GET / (overview)" "/"
+measure "GET /css/dashboard.css (static file: the ceiling)" "/css/dashboard.css"
 for range in 24h 7d 30d 1y; do
   measure "GET /status/derecho?range=$range (4 charts, 11 series)" "/status/derecho?range=$range"
 done

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,6 +40,7 @@ import org.hpcstatus.system.SystemCatalog;
  * ({@code &queue=main}); the same as CSV at history.csv. Metrics are the payload's own field names.
  */
 @Path("/api/v1/status")
+@Singleton // one instance: its answers cache outlives a request
 public class HistoryResource {
 
     private static final Duration DEFAULT_RANGE = Duration.ofHours(24);
