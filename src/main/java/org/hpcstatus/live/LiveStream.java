@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -103,8 +102,9 @@ public class LiveStream {
         }
         OutboundSseEvent sse;
         try {
+            // data as a JSON string, without a media type (which would add a non-standard content-type line)
             sse = client.sse().newEventBuilder().id(Long.toString(event.id())).name(event.type())
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(json.writeValueAsString(event.data())).build();
+                    .data(json.writeValueAsString(event.data())).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event's data is plain maps and strings", e);
         }

@@ -82,6 +82,9 @@ public class Webhooks {
             if (event.type().equals("state")) {
                 SystemStatus status = byName.get(system);
                 String state = String.valueOf(data.get("state"));
+                if (state.equals("operational") && "no_data".equals(data.get("previous"))) {
+                    continue; // a system's first snapshot is no news
+                }
                 String name = status == null ? system : status.system().displayName();
                 String judgedFrom = status == null ? "" : (status.latest() == null ? 0 : status.latest().snapshot().id)
                         + ":" + status.activeOutages().stream().map(o -> o.id + "v" + o.version).collect(Collectors.joining(","));
