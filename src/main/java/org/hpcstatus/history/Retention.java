@@ -70,6 +70,9 @@ public class Retention {
             deleted.put("outages", outages(connection, before(now, windows.outageRetention())));
             deleted.put("job_runs", batched(connection, "job_run", "period_start < ?", before(now, Duration.ofDays(7))));
             deleted.put("operator_sessions", batched(connection, "operator_session", "expires_at < ?", before(now, Duration.ZERO)));
+            // Webhook deliveries a month old: delivered, or given up after their last attempt long since.
+            deleted.put("webhook_deliveries", batched(connection, "webhook_delivery", "created_at < ?",
+                    before(now, Duration.ofDays(30))));
         } catch (SQLException e) {
             throw new IllegalStateException("Retention failed", e);
         }
