@@ -131,7 +131,7 @@ public class DashboardService {
         KindProfile kind = KindProfile.of(system.kind());
         List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
         int max = config.dashboard().maxTableRows();
-        Map<String, String> fills = fills(system, dataVersion(system));
+        Map<String, String> fills = fills(system, dataVersion());
         return new Detail(card, warnings, rejection, loginNodeGroups(kind, latest.loginNodes(), max),
                 kind.detailUtilization(s),
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
@@ -200,7 +200,7 @@ public class DashboardService {
 
     /** A system page's charts over {@code range}, with its outages as bands. */
     public ChartsView charts(ConfiguredSystem system, Charts.Range range) {
-        return charts(system, range, (now, spans) -> charts.of(system, range, now, spans, dataVersion(system)));
+        return charts(system, range, (now, spans) -> charts.of(system, range, now, spans, dataVersion()));
     }
 
     /** Core-hours by user and project over the range, or over the spans' retention window when that is shorter. */
@@ -222,7 +222,7 @@ public class DashboardService {
         return new DashboardViews.SeriesPage(system.name(), system.displayName(), Charts.PARTITIONS.get(key).title(),
                 "Nodes by state over time: idle nodes are free for jobs now, down ones out of service, reserved ones"
                         + " set aside for a reservation; the rest are busy.",
-                charts(system, range, (now, spans) -> charts.ofPartition(system, key, range, now, spans, dataVersion(system))));
+                charts(system, range, (now, spans) -> charts.ofPartition(system, key, range, now, spans, dataVersion())));
     }
 
     public DashboardViews.SeriesPage nodeType(ConfiguredSystem system, String type, Charts.Range range) {
@@ -231,12 +231,12 @@ public class DashboardService {
         }
         return new DashboardViews.SeriesPage(system.name(), system.displayName(), "Node type " + type,
                 "Nodes of this type by state, and how much of their CPUs and memory jobs hold.",
-                charts(system, range, (now, spans) -> charts.ofNodeType(system, type, range, now, spans, dataVersion(system))));
+                charts(system, range, (now, spans) -> charts.ofNodeType(system, type, range, now, spans, dataVersion())));
     }
 
     /** A queue's charts over {@code range}, with its system's outages as bands. */
     public ChartsView queueCharts(ConfiguredSystem system, String queue, Charts.Range range) {
-        return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans, dataVersion(system)));
+        return charts(system, range, (now, spans) -> charts.ofQueue(system, queue, range, now, spans, dataVersion()));
     }
 
     /**
@@ -244,7 +244,7 @@ public class DashboardService {
      * which leaves the latest pointer where it was) and by every new latest snapshot the board watch sees on
      * another replica.
      */
-    private long dataVersion(ConfiguredSystem system) {
+    private long dataVersion() {
         return changes.version();
     }
 

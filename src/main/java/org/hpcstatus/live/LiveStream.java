@@ -68,13 +68,13 @@ public class LiveStream {
         Client client = new Client(sink, sse);
         sink.send(sse.newEventBuilder().comment("hpc-status events").build());
         if (after != null) {
-            recent.stream().filter(e -> e.id() > after).forEach(e -> send(client, e));
+            since(after).forEach(e -> send(client, e));
         }
         clients.add(client);
         return true;
     }
 
-    /** Events after {@code after}, oldest first (for tests and for a client catching up). */
+    /** The kept events after {@code after}, oldest first: what a reconnecting client missed. */
     synchronized List<LiveEvent> since(long after) {
         return recent.stream().filter(e -> e.id() > after).toList();
     }
