@@ -3,6 +3,7 @@ package org.hpcstatus.config;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,27 +42,49 @@ public interface StatusConfig {
 
     interface Webhook {
         /** Where events are POSTed. */
+        @Pattern(regexp = "https?://\\S+", message = "must be an http:// or https:// URL")
         String url();
 
         /** When set, each delivery carries X-Hpcstatus-Signature: sha256=HMAC-SHA256(secret, body) in hex. */
         Optional<String> secret();
 
-        /**
-         * Which events: state (down, degraded, recovered, ...), stale (a collector fell silent), rejected (its posts
-         * are being refused), outage (opened, updated, resolved), maintenance (starts within 24 hours).
-         */
+        /** Which events; a name not among them stops the service at startup rather than never being sent. */
         @WithDefault("state,stale,rejected,outage,maintenance")
-        List<String> events();
+        List<Event> events();
 
         /** Which systems (names); empty: all. */
         Optional<List<String>> systems();
 
-        /**
-         * text: {"text": "..."}, which Slack, Mattermost and Microsoft Teams incoming webhooks accept; json: the
-         * event itself.
-         */
+        /** The shape of the body: what the receiving chat (or program) accepts. */
         @WithDefault("text")
-        String format();
+        Format format();
+
+        enum Event {
+            /** A system turns down, degraded or maintenance, or recovers to operational. */
+            STATE,
+            /** A collector fell silent. */
+            STALE,
+            /** A collector's posts are being refused. */
+            REJECTED,
+            /** An outage opened, updated or resolved. */
+            OUTAGE,
+            /** A maintenance window starts within 24 hours. */
+            MAINTENANCE;
+
+            /** As configured and stored: lower case. */
+            public String id() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        enum Format {
+            /** {"text": "..."}: Slack and Mattermost incoming webhooks (and Teams' retired Office 365 connectors). */
+            TEXT,
+            /** A message with one Adaptive Card: Microsoft Teams incoming webhooks made with Workflows. */
+            TEAMS,
+            /** The event itself: {"event", "system", "text", "at", "data"}. */
+            JSON
+        }
     }
 
     interface Live {

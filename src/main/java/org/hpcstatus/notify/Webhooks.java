@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -25,13 +27,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.StatusConfig.Webhook.Event;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.live.BoardWatch;
 import org.hpcstatus.live.LiveEvent;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.status.SystemStatus;
+import org.hpcstatus.system.SystemsConfig;
 
 /**
  * Turns what the board watch saw into notifications and records each, per configured hook that wants it, in the
@@ -64,6 +69,17 @@ public class Webhooks {
         return recorded;
     }
 
+    /** A hook naming a system that is not configured would never send a word: the service refuses to start. */
+    void checkSystems(@Observes StartupEvent start, SystemsConfig systems) {
+        Set<String> known = systems.systems().keySet().stream().map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        config.webhooks().forEach((hook, settings) -> settings.systems().orElse(List.of()).stream()
+                .filter(name -> !known.contains(name.toLowerCase(Locale.ROOT))).findFirst().ifPresent(name -> {
+                    throw new IllegalStateException("hpcstatus.webhooks.\"" + hook + "\".systems names " + name
+                            + ", which is not a configured system (" + String.join(", ", new TreeSet<>(known)) + ")");
+                }));
+    }
+
     void onLook(@Observes BoardWatch.Looked look) {
         if (config.webhooks().isEmpty()) {
             return;
@@ -93,7 +109,7 @@ public class Webhooks {
                         + (status == null ? "?" : status.system().staleAfter().toMinutes()) + " minutes (stale)"
                         : state.equals("operational") ? name + " recovered: operational (was " + data.get("previous") + ")"
                         : name + " is " + state.replace('_', ' ') + reasons(data.get("reasons"));
-                found.add(new Notification(stale ? "stale" : "state", "state:" + system + ":" + state + ":" + judgedFrom,
+                found.add(new Notification(stale ? Event.STALE : Event.STATE, "state:" + system + ":" + state + ":" + judgedFrom,
                         system, text, data));
             } else if (event.type().equals("outage")) {
                 String change = String.valueOf(data.get("change"));
@@ -102,7 +118,7 @@ public class Webhooks {
                 String text = "Outage " + change + (system.equals(Outage.ALL_SYSTEMS) ? " on all systems" : " on "
                         + (byName.containsKey(system) ? byName.get(system).system().displayName() : system))
                         + ": " + data.get("title") + " (" + data.get("severity") + ", " + data.get("status") + ")";
-                found.add(new Notification("outage", key, system, text, data));
+                found.add(new Notification(Event.OUTAGE, key, system, text, data));
             }
         }
         for (SystemStatus status : board.systems()) {
@@ -111,7 +127,7 @@ public class Webhooks {
                 data.put("system", status.system().name());
                 data.put("since", status.rejection().firstAt.toString());
                 data.put("last_error", status.rejection().lastError);
-                found.add(new Notification("rejected", "rejected:" + status.system().name() + ":"
+                found.add(new Notification(Event.REJECTED, "rejected:" + status.system().name() + ":"
                         + status.rejection().firstAt, status.system().name(), status.system().displayName()
                         + "'s collector posts are being rejected: " + status.rejection().lastError, data));
             }
@@ -119,17 +135,18 @@ public class Webhooks {
         for (Outage o : board.upcoming()) {
             if (Outage.MAINTENANCE.equals(o.severity) && o.startTime != null
                     && !o.startTime.isAfter(board.now().plus(MAINTENANCE_NOTICE))) {
-                String system = o.systemId == null ? Outage.ALL_SYSTEMS : board.systems().stream()
-                        .filter(s -> s.system().id() == o.systemId).map(s -> s.system().name()).findFirst().orElse("?");
+                SystemStatus on = o.systemId == null ? null : board.systems().stream()
+                        .filter(s -> s.system().id() == o.systemId).findFirst().orElse(null);
+                String system = on == null ? Outage.ALL_SYSTEMS : on.system().name();
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("outage_id", o.id);
                 data.put("system", system);
                 data.put("title", o.title);
                 data.put("start_time", o.startTime.toString());
                 long hours = Math.max(0, Duration.between(board.now(), o.startTime).toHours());
-                found.add(new Notification("maintenance", "maintenance:" + o.id + ":" + o.startTime, system,
-                        "Maintenance in " + (hours == 0 ? "less than an hour" : hours + " hours") + " on " + system
-                                + ": " + o.title + " (from " + o.startTime + ")", data));
+                found.add(new Notification(Event.MAINTENANCE, "maintenance:" + o.id + ":" + o.startTime, system,
+                        "Maintenance in " + (hours == 0 ? "less than an hour" : hours + " hours") + " on "
+                                + (on == null ? "all systems" : on.system().displayName()) + ": " + o.title + " (from " + o.startTime + ")", data));
             }
         }
         return found;
@@ -148,7 +165,7 @@ public class Webhooks {
                 if (!settings.events().contains(n.type())) {
                     return;
                 }
-                if (settings.systems().isPresent() && !settings.systems().get().contains(n.system())
+                if (settings.systems().isPresent() && settings.systems().get().stream().noneMatch(n.system()::equalsIgnoreCase)
                         && !n.system().equals(Outage.ALL_SYSTEMS)) {
                     return;
                 }
@@ -167,21 +184,39 @@ public class Webhooks {
     }
 
     private String body(StatusConfig.Webhook settings, Notification n, Instant now) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if ("json".equals(settings.format())) {
-            body.put("event", n.type());
-            body.put("system", n.system());
-            body.put("text", n.text());
-            body.put("at", now.toString());
-            body.put("data", n.data());
-        } else {
-            body.put("text", n.text());
-        }
+        Object body = switch (settings.format()) {
+            case TEXT -> Map.of("text", n.text());
+            case TEAMS -> teamsMessage(n.text());
+            case JSON -> {
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("event", n.type().id());
+                event.put("system", n.system());
+                event.put("text", n.text());
+                event.put("at", now.toString());
+                event.put("data", n.data());
+                yield event;
+            }
+        };
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A notification is plain maps and strings", e);
         }
+    }
+
+    /** Teams' Workflows webhooks take Adaptive Cards only: a message with one card of one wrapped text block. */
+    static Map<String, Object> teamsMessage(String text) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", List.of(Map.of("type", "TextBlock", "text", text, "wrap", true)));
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.put("content", card);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "message");
+        message.put("attachments", List.of(attachment));
+        return message;
     }
 
     /** True when the row is there now (inserted, or already recorded by another replica). */
@@ -192,7 +227,7 @@ public class Webhooks {
             LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
             insert.setString(1, hook);
             insert.setString(2, n.key().length() > 255 ? n.key().substring(0, 255) : n.key());
-            insert.setString(3, n.type());
+            insert.setString(3, n.type().id());
             insert.setString(4, body);
             insert.setObject(5, at);
             insert.setObject(6, at);

@@ -32,7 +32,8 @@ import org.hpcstatus.support.TestClock;
 
 /**
  * Webhooks delivered to a real HTTP receiver started by the test: a "chat" hook (text body, HMAC signature, system
- * wharf only) and a "raw" one (the event as JSON, outages only); retries after a failure; once per event.
+ * wharf only), a "raw" one (the event as JSON, outages only) and a "team" one (an Adaptive Card message, wharf's
+ * state changes only); retries after a failure; once per event.
  */
 @QuarkusTest
 @TestProfile(WebhookTests.Hooks.class)
@@ -44,13 +45,18 @@ class WebhookTests {
     public static class Hooks implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hpcstatus.systems.wharf.display-name", "Wharf", "hpcstatus.systems.wharf.kind", "cluster",
-                    "hpcstatus.webhooks.\"chat\".url", "http://127.0.0.1:" + PORT + "/chat",
-                    "hpcstatus.webhooks.\"chat\".secret", SECRET,
-                    "hpcstatus.webhooks.\"chat\".systems", "wharf",
-                    "hpcstatus.webhooks.\"raw\".url", "http://127.0.0.1:" + PORT + "/raw",
-                    "hpcstatus.webhooks.\"raw\".format", "json",
-                    "hpcstatus.webhooks.\"raw\".events", "outage");
+            return Map.ofEntries(Map.entry("hpcstatus.systems.wharf.display-name", "Wharf"),
+                    Map.entry("hpcstatus.systems.wharf.kind", "cluster"),
+                    Map.entry("hpcstatus.webhooks.\"chat\".url", "http://127.0.0.1:" + PORT + "/chat"),
+                    Map.entry("hpcstatus.webhooks.\"chat\".secret", SECRET),
+                    Map.entry("hpcstatus.webhooks.\"chat\".systems", "wharf"),
+                    Map.entry("hpcstatus.webhooks.\"raw\".url", "http://127.0.0.1:" + PORT + "/raw"),
+                    Map.entry("hpcstatus.webhooks.\"raw\".format", "json"),
+                    Map.entry("hpcstatus.webhooks.\"raw\".events", "outage"),
+                    Map.entry("hpcstatus.webhooks.\"team\".url", "http://127.0.0.1:" + PORT + "/team"),
+                    Map.entry("hpcstatus.webhooks.\"team\".format", "teams"),
+                    Map.entry("hpcstatus.webhooks.\"team\".events", "state"),
+                    Map.entry("hpcstatus.webhooks.\"team\".systems", "wharf"));
         }
     }
 
@@ -134,6 +140,7 @@ class WebhookTests {
         watch.look();
         assertEquals(2, count("hook_name = 'chat'"), "the outage opened, and wharf down");
         assertEquals(1, count("hook_name = 'raw'"), "raw takes outages only");
+        assertEquals(1, count("hook_name = 'team'"), "team takes state changes only");
 
         // Another replica sees the same and records nothing more.
         webhooks.recordedKeys().clear();
@@ -145,8 +152,8 @@ class WebhookTests {
         assertEquals(3, count("hook_name = 'chat'"));
 
         answers.add(500);
-        assertEquals(4, sender.deliverDue(), "five due (three for chat, two for raw), the first refused");
-        assertEquals(5, received.size());
+        assertEquals(5, sender.deliverDue(), "six due (three for chat, two for raw, one for team), the first refused");
+        assertEquals(6, received.size());
         assertEquals(0, sender.deliverDue(), "the refused one waits for its backoff");
         clock.advance(Duration.ofSeconds(31));
         assertEquals(1, sender.deliverDue());
@@ -154,7 +161,7 @@ class WebhookTests {
 
         List<Received> all = new java.util.ArrayList<>();
         received.drainTo(all);
-        assertEquals(6, all.size(), all.toString());
+        assertEquals(7, all.size(), all.toString());
         List<Received> chat = all.stream().filter(r -> r.path().equals("/chat")).toList();
         for (Received r : chat) {
             assertEquals("sha256=" + WebhookSender.hmac(SECRET, r.body()), r.signature(), "signed with the secret");
@@ -166,10 +173,18 @@ class WebhookTests {
         Received raw = all.stream().filter(r -> r.path().equals("/raw")).findFirst().orElseThrow();
         assertTrue(raw.body().contains("\"event\":\"outage\"") && raw.body().contains("\"outage_id\":" + id), raw.body());
         assertEquals(null, raw.signature(), "no secret, no signature");
+        Received team = all.stream().filter(r -> r.path().equals("/team")).findFirst().orElseThrow();
+        var card = new com.fasterxml.jackson.databind.ObjectMapper().readTree(team.body());
+        assertEquals("message", card.path("type").asText(), team.body());
+        var attachment = card.path("attachments").path(0);
+        assertEquals("application/vnd.microsoft.card.adaptive", attachment.path("contentType").asText(), team.body());
+        assertEquals("AdaptiveCard", attachment.path("content").path("type").asText(), team.body());
+        assertTrue(attachment.path("content").path("body").path(0).path("text").asText()
+                .startsWith("Wharf is down: Critical outage: Wharf power loss"), team.body());
 
         Seeds.resolve("wharf", "critical", "Wharf power loss");
         watch.look();
-        assertEquals(3, sender.deliverDue(), "resolved (chat and raw) and wharf recovered");
+        assertEquals(4, sender.deliverDue(), "resolved (chat and raw) and wharf recovered (chat and team)");
         List<String> texts = new java.util.ArrayList<>();
         Received r;
         while ((r = received.poll(1, TimeUnit.SECONDS)) != null) {
@@ -194,8 +209,8 @@ class WebhookTests {
         List<Received> all = new java.util.ArrayList<>();
         received.drainTo(all);
         assertTrue(all.stream().anyMatch(r -> r.body().contains("Wharf's collector posts are being rejected")), all.toString());
-        assertTrue(all.stream().anyMatch(r -> r.body().contains("Maintenance in 4 hours on wharf: Wharf OS upgrade")
-                || r.body().contains("Maintenance in 5 hours on wharf: Wharf OS upgrade")), all.toString());
+        assertTrue(all.stream().anyMatch(r -> r.body().contains("Maintenance in 4 hours on Wharf: Wharf OS upgrade")
+                || r.body().contains("Maintenance in 5 hours on Wharf: Wharf OS upgrade")), all.toString());
         Seeds.resolve("wharf", "maintenance", "Wharf OS upgrade");
         Seeds.cluster("wharf", Seeds.nextCurrent(clock), p -> { });
         watch.look();
