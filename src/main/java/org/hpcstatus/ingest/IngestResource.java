@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -130,7 +131,8 @@ public class IngestResource {
 
     /** hpcstatus_posts_total{system, outcome}: accepted, duplicate, conflict, rejected, throttled (403 and 429). */
     private void count(ConfiguredSystem system, String outcome) {
-        meters.counter("hpcstatus.posts", "system", system.name(), "outcome", outcome).increment();
+        Counter.builder("hpcstatus.posts").description("Snapshot posts per system and outcome")
+                .tags("system", system.name(), "outcome", outcome).register(meters).increment();
     }
 
     private static int statusOf(RuntimeException rejected) {

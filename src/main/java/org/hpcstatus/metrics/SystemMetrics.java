@@ -68,6 +68,7 @@ public class SystemMetrics {
         List<MultiGauge.Row<?>> jobs = new ArrayList<>();
         List<MultiGauge.Row<?>> queueJobs = new ArrayList<>();
         List<MultiGauge.Row<?>> queueCores = new ArrayList<>();
+        List<MultiGauge.Row<?>> queueAllocated = new ArrayList<>();
         List<MultiGauge.Row<?>> filesystems = new ArrayList<>();
         List<MultiGauge.Row<?>> loginAvailable = new ArrayList<>();
         List<MultiGauge.Row<?>> loginLoad = new ArrayList<>();
@@ -112,6 +113,9 @@ public class SystemMetrics {
                 add(queueJobs, queue.and("state", "held"), q.heldJobs);
                 add(queueCores, queue.and("resource", "cores"), q.coresPending);
                 add(queueCores, queue.and("resource", "gpus"), q.gpusPending);
+                add(queueAllocated, queue.and("resource", "cores"), q.coresAllocated);
+                add(queueAllocated, queue.and("resource", "gpus"), q.gpusAllocated);
+                add(queueAllocated, queue.and("resource", "nodes"), q.nodesAllocated);
             }
             for (FilesystemStatus f : capped(system, "filesystems", status.latest().filesystems())) {
                 add(filesystems, tags.and("filesystem", f.filesystemName), f.utilizationPercent);
@@ -137,10 +141,12 @@ public class SystemMetrics {
         gauge("hpcstatus.jobs", "Running, pending and held jobs", null).register(jobs, true);
         gauge("hpcstatus.queue.jobs", "Jobs per queue and state", null).register(queueJobs, true);
         gauge("hpcstatus.queue.pending", "Cores and GPUs the queue's pending jobs wait for", null).register(queueCores, true);
+        gauge("hpcstatus.queue.allocated", "Cores, GPUs and nodes the queue's running jobs hold", null)
+                .register(queueAllocated, true);
         gauge("hpcstatus.filesystem.utilization.percent", "Filesystem capacity used", null).register(filesystems, true);
         gauge("hpcstatus.login.node.available", "1 when the login node is available", null).register(loginAvailable, true);
         gauge("hpcstatus.login.node.load", "The login node's 1-minute load", null).register(loginLoad, true);
-        gauge("hpcstatus.hub", "JupyterHub active users and sessions", null).register(hub, true);
+        gauge("hpcstatus.hub", "Active users (a cluster's with jobs, a JupyterHub's) and JupyterHub sessions", null).register(hub, true);
         gauge("hpcstatus.outages.active", "Active outages by severity", null).register(outages, true);
     }
 

@@ -71,6 +71,7 @@ class SystemMetricsTests {
         assertEquals(76.2, value(m, "hpcstatus_utilization_percent{resource=\"cpu\",system=\"meter\"}"));
         assertEquals(1245, value(m, "hpcstatus_jobs{state=\"running\",system=\"meter\"}"));
         assertTrue(m.contains("hpcstatus_queue_jobs{queue=\"main\",state=\"pending\",system=\"meter\"}"), m);
+        assertTrue(m.contains("hpcstatus_queue_allocated{queue=\"main\",resource=\"cores\",system=\"meter\"}"), m);
         assertTrue(m.contains("hpcstatus_filesystem_utilization_percent{filesystem="), m);
         assertTrue(m.contains("hpcstatus_login_node_available{login_node="), m);
         assertEquals(accepted + 1, value(m, "hpcstatus_posts_total{outcome=\"accepted\",system=\"meter\"}"));
@@ -95,6 +96,17 @@ class SystemMetricsTests {
                 .filter(l -> l.startsWith("hpcstatus_queue_jobs{") && l.contains("system=\"meter\"") && l.contains("state=\"running\""))
                 .count();
         assertEquals(SystemMetrics.MAX_NAMES, series);
+    }
+
+    /** HELP may escape only backslash and newline: a {@code \"} makes Telegraf or promtool refuse the whole scrape. */
+    @Test
+    void everyHelpLineIsOneStrictParsersRead() {
+        asCollector().body("{}").post("/api/v1/status/meter").then().statusCode(400); // registers the posts counter
+        String m = scrape();
+        assertTrue(m.contains("# HELP system_cpu_usage The 'recent cpu usage'"), "Micrometer's quoted description, plain");
+        assertTrue(m.contains("# HELP hpcstatus_posts Snapshot posts per system and outcome"), m);
+        Arrays.stream(m.split("\n")).filter(l -> l.startsWith("# HELP "))
+                .forEach(l -> assertTrue(l.replace("\\\\", "").replace("\\n", "").indexOf('\\') < 0, l));
     }
 
     @Test
