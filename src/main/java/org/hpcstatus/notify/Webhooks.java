@@ -209,7 +209,11 @@ public class Webhooks {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("type", "AdaptiveCard");
         card.put("version", "1.4");
-        card.put("body", List.of(Map.of("type", "TextBlock", "text", text, "wrap", true)));
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", text);
+        block.put("wrap", true);
+        card.put("body", List.of(block));
         Map<String, Object> attachment = new LinkedHashMap<>();
         attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
         attachment.put("content", card);
