@@ -1,9 +1,13 @@
-package org.hpcstatus.history;
+package org.hpcstatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,17 +29,24 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 /**
- * Two service processes, the packaged MariaDB build, against one MariaDB database, with the roll-up job every 2 s
- * and retention every 3 s while snapshots of the last three hours are posted to both: each period's work is done by
- * exactly one of them, a replica killed with SIGKILL leaves nothing the other cannot finish, and the summaries end up
- * matching the raw snapshots. Run by failsafe after the package phase (the replicas need the built application).
+ * Two service processes, the packaged MariaDB build, against one MariaDB database, as behind a load balancer. With
+ * the roll-up job every 2 s and retention every 3 s while snapshots of the last three hours are posted to both: each
+ * period's work is done by exactly one of them, a replica killed with SIGKILL leaves nothing the other cannot
+ * finish, and the summaries end up matching the raw snapshots. And live: a stream client of one hears of a post
+ * accepted by the other, and a webhook both are configured with is sent each event once. Run by failsafe after the
+ * package phase (the replicas need the built application).
  */
 class TwoReplicasIT {
 
@@ -74,8 +85,8 @@ class TwoReplicasIT {
     @Test
     void eachPeriodsWorkIsDoneOnceAndASurvivorFinishesWhatAKilledReplicaLeft() throws Exception {
         recreateDatabase();
-        Replica a = start("replica-a");
-        Replica b = start("replica-b");
+        Replica a = start("replica-a", List.of());
+        Replica b = start("replica-b", List.of());
         awaitReady(a);
         awaitReady(b);
 
@@ -138,16 +149,100 @@ class TwoReplicasIT {
         }
     }
 
-    private Replica start(String name) throws IOException {
+    @Test
+    void aStreamClientOfOneReplicaHearsOfAPostToTheOtherAndAWebhookIsSentEachEventOnce() throws Exception {
+        recreateDatabase();
+        BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            delivered.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            List<String> hook = List.of("-Dhpcstatus.webhooks.chat.url=http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/chat", "-Dhpcstatus.live.webhook-every=2S");
+            Replica a = start("replica-a", hook);
+            Replica b = start("replica-b", hook);
+            awaitReady(a);
+            awaitReady(b);
+
+            BlockingQueue<String> stream = new LinkedBlockingQueue<>();
+            HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(a.uri("/api/v1/status/stream"))
+                    .version(HttpClient.Version.HTTP_1_1).build(), HttpResponse.BodyHandlers.ofInputStream());
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        stream.add(line);
+                    }
+                } catch (IOException closed) {
+                    // the replica was stopped
+                }
+            }, "stream-reader");
+            reader.setDaemon(true);
+            reader.start();
+            assertEquals(":hpc-status events", stream.poll(10, TimeUnit.SECONDS), "the stream's opening comment");
+
+            String payload = Files.readString(Path.of("src/main/resources/docs/examples/derecho-guide.json"));
+            Instant posted = Instant.now();
+            String accepted = post(b, payload.replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \""
+                    + posted.truncatedTo(ChronoUnit.SECONDS) + "\""));
+            Matcher statusId = Pattern.compile("\"status_id\":(\\d+)").matcher(accepted);
+            assertTrue(statusId.find(), accepted);
+            String heard = awaitLine(stream, "data:{\"system\":\"derecho\",\"status_id\":" + statusId.group(1) + ",",
+                    Duration.ofSeconds(5));
+            System.out.printf("replica-a's stream: %s (%d ms after the post to replica-b)%n", heard,
+                    Duration.between(posted, Instant.now()).toMillis());
+
+            postOutage(b, "{\"system_name\": \"derecho\", \"title\": \"Lustre metadata server slow\","
+                    + " \"severity\": \"major\", \"status\": \"investigating\"}");
+            awaitLine(stream, "event:outage", Duration.ofSeconds(5));
+            // Both replicas' board watches see the outage and the state it causes; each is one outbox row.
+            List<String> bodies = new ArrayList<>();
+            Instant until = Instant.now().plus(Duration.ofSeconds(30));
+            while (bodies.size() < 2 && Instant.now().isBefore(until)) {
+                String body = delivered.poll(1, TimeUnit.SECONDS);
+                if (body != null) {
+                    bodies.add(body);
+                }
+            }
+            Thread.sleep(8_000); // four more sending periods of either replica: nothing is sent again
+            delivered.drainTo(bodies);
+            assertEquals(List.of("{\"text\":\"Derecho is degraded: Major outage: Lustre metadata server slow\"}",
+                    "{\"text\":\"Outage opened on Derecho: Lustre metadata server slow (major, investigating)\"}"),
+                    bodies.stream().sorted().toList(), "each event once, the first snapshot no news");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String awaitLine(BlockingQueue<String> stream, String prefix, Duration within) throws Exception {
+        Instant until = Instant.now().plus(within);
+        List<String> seen = new ArrayList<>();
+        while (Instant.now().isBefore(until)) {
+            String line = stream.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+            if (line != null) {
+                seen.add(line);
+            }
+        }
+        throw new AssertionError("no line starting " + prefix + " within " + within + "; the stream sent " + seen);
+    }
+
+    private Replica start(String name, List<String> properties) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         Path log = Path.of("target", "replicas", name + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("replicas.app"), "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", Path.of(System.getProperty("replicas.app"), "quarkus-run.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("HOSTNAME", name);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -195,12 +290,22 @@ class TwoReplicasIT {
         throw new AssertionError("fewer than " + runs + " " + job + " runs within " + within);
     }
 
-    private void post(Replica replica, String body) throws Exception {
+    /** Posts a Derecho snapshot; returns the answer. */
+    private String post(Replica replica, String body) throws Exception {
+        return send(replica, "/api/v1/status/derecho", body);
+    }
+
+    private void postOutage(Replica replica, String body) throws Exception {
+        send(replica, "/api/v1/status/outage", body);
+    }
+
+    private String send(Replica replica, String path, String body) throws Exception {
         String basic = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(replica.uri("/api/v1/status/derecho"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(replica.uri(path))
                 .header("Content-Type", "application/json").header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), response.body());
+        return response.body();
     }
 
     /** The suite's MariaDB database, emptied: the replicas migrate it from nothing, as a new installation does. */
