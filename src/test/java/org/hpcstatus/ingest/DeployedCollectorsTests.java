@@ -32,14 +32,15 @@ import org.hpcstatus.support.TestData;
 
 /**
  * The payloads the deployed NCAR collectors send, in their exact shape (src/test/resources/payloads/deployed and the
- * predecessor's mock data in shared/compat): each is accepted with nothing ignored, and every field reads back from
+ * predecessor's mock data from shared/compat): each is accepted with nothing ignored, and every field reads back from
  * latest as posted.
  */
 @QuarkusTest
 class DeployedCollectorsTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path PREDECESSOR_MOCK = Path.of("../shared/compat/sam_mock_data.json");
+    /** The predecessor's mock data, as shared/compat hands it over, kept with the fixtures so a clone tests alone. */
+    private static final Path PREDECESSOR_MOCK = Path.of("src/test/resources/payloads/predecessor/sam_mock_data.json");
 
     @Inject
     TestClock clock;
@@ -88,7 +89,7 @@ class DeployedCollectorsTests {
 
     @Test
     void thePredecessorsMockDataIsStoredWithNothingIgnored() throws IOException {
-        assertTrue(Files.exists(PREDECESSOR_MOCK), "shared/compat beside the project: " + PREDECESSOR_MOCK.toAbsolutePath());
+        assertTrue(Files.exists(PREDECESSOR_MOCK), "the predecessor's mock data: " + PREDECESSOR_MOCK.toAbsolutePath());
         JsonNode mock = JSON.readTree(PREDECESSOR_MOCK.toFile());
         // Its timestamps lie in 2100; the shapes are what matters, so each is posted as of now.
         roundTrip("deployed-derecho", (ObjectNode) mock.get("derecho"));
