@@ -15,7 +15,8 @@ prom_port=9093
 admin=check-admin
 password=check-admin-password
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+# target/quarkus-app may hold the MariaDB build (after run.sh or -Dquarkus.profile=mariadb): the H2 one is needed.
+ls target/quarkus-app/lib/main/com.h2database.h2-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
 QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$PWD/$work/db;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME=$admin HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD=$password \
   java -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &

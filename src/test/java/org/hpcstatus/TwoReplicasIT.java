@@ -93,10 +93,8 @@ class TwoReplicasIT {
         // 36 snapshots five minutes apart over the last three hours, alternately to each replica, one a second so
         // that they land between the roll-up runs (every hour is marked, rolled up, and marked again).
         Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-        String payload = Files.readString(Path.of("src/main/resources/docs/examples/derecho-guide.json"));
         for (int i = 0; i < 36; i++) {
-            Instant at = first.plus(Duration.ofMinutes(5L * i));
-            post(i % 2 == 0 ? a : b, payload.replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \"" + at + "\""));
+            post(i % 2 == 0 ? a : b, derechoAt(first.plus(Duration.ofMinutes(5L * i))));
             Thread.sleep(1_000);
         }
 
@@ -184,10 +182,8 @@ class TwoReplicasIT {
             reader.start();
             assertEquals(":hpc-status events", stream.poll(10, TimeUnit.SECONDS), "the stream's opening comment");
 
-            String payload = Files.readString(Path.of("src/main/resources/docs/examples/derecho-guide.json"));
             Instant posted = Instant.now();
-            String accepted = post(b, payload.replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \""
-                    + posted.truncatedTo(ChronoUnit.SECONDS) + "\""));
+            String accepted = post(b, derechoAt(posted.truncatedTo(ChronoUnit.SECONDS)));
             Matcher statusId = Pattern.compile("\"status_id\":(\\d+)").matcher(accepted);
             assertTrue(statusId.find(), accepted);
             String heard = awaitLine(stream, "data:{\"system\":\"derecho\",\"status_id\":" + statusId.group(1) + ",",
@@ -195,7 +191,7 @@ class TwoReplicasIT {
             System.out.printf("replica-a's stream: %s (%d ms after the post to replica-b)%n", heard,
                     Duration.between(posted, Instant.now()).toMillis());
 
-            postOutage(b, "{\"system_name\": \"derecho\", \"title\": \"Lustre metadata server slow\","
+            send(b, "/api/v1/status/outage", "{\"system_name\": \"derecho\", \"title\": \"Lustre metadata server slow\","
                     + " \"severity\": \"major\", \"status\": \"investigating\"}");
             awaitLine(stream, "event:outage", Duration.ofSeconds(5));
             // Both replicas' board watches see the outage and the state it causes; each is one outbox row.
@@ -290,13 +286,15 @@ class TwoReplicasIT {
         throw new AssertionError("fewer than " + runs + " " + job + " runs within " + within);
     }
 
+    /** The guide's Derecho example as observed at {@code at}. */
+    private static String derechoAt(Instant at) throws IOException {
+        return Files.readString(Path.of("src/main/resources/docs/examples/derecho-guide.json"))
+                .replaceFirst("\"timestamp\": \"[^\"]+\"", "\"timestamp\": \"" + at + "\"");
+    }
+
     /** Posts a Derecho snapshot; returns the answer. */
     private String post(Replica replica, String body) throws Exception {
         return send(replica, "/api/v1/status/derecho", body);
-    }
-
-    private void postOutage(Replica replica, String body) throws Exception {
-        send(replica, "/api/v1/status/outage", body);
     }
 
     private String send(Replica replica, String path, String body) throws Exception {

@@ -146,7 +146,8 @@ public class SystemMetrics {
         gauge("hpcstatus.filesystem.utilization.percent", "Filesystem capacity used", null).register(filesystems, true);
         gauge("hpcstatus.login.node.available", "1 when the login node is available", null).register(loginAvailable, true);
         gauge("hpcstatus.login.node.load", "The login node's 1-minute load", null).register(loginLoad, true);
-        gauge("hpcstatus.hub", "Active users (a cluster's with jobs, a JupyterHub's) and JupyterHub sessions", null).register(hub, true);
+        gauge("hpcstatus.hub", "Active users (a cluster's with jobs, a JupyterHub's) and JupyterHub sessions", null)
+                .register(hub, true);
         gauge("hpcstatus.outages.active", "Active outages by severity", null).register(outages, true);
     }
 

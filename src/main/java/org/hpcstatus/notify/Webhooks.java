@@ -109,8 +109,8 @@ public class Webhooks {
                         + (status == null ? "?" : status.system().staleAfter().toMinutes()) + " minutes (stale)"
                         : state.equals("operational") ? name + " recovered: operational (was " + data.get("previous") + ")"
                         : name + " is " + state.replace('_', ' ') + reasons(data.get("reasons"));
-                found.add(new Notification(stale ? Event.STALE : Event.STATE, "state:" + system + ":" + state + ":" + judgedFrom,
-                        system, text, data));
+                found.add(new Notification(stale ? Event.STALE : Event.STATE,
+                        "state:" + system + ":" + state + ":" + judgedFrom, system, text, data));
             } else if (event.type().equals("outage")) {
                 String change = String.valueOf(data.get("change"));
                 String key = "outage:" + data.get("outage_id") + ":" + change
@@ -144,9 +144,11 @@ public class Webhooks {
                 data.put("title", o.title);
                 data.put("start_time", o.startTime.toString());
                 long hours = Math.max(0, Duration.between(board.now(), o.startTime).toHours());
+                String text = "Maintenance in " + (hours == 0 ? "less than an hour" : hours + " hours") + " on "
+                        + (on == null ? "all systems" : on.system().displayName()) + ": " + o.title
+                        + " (from " + o.startTime + ")";
                 found.add(new Notification(Event.MAINTENANCE, "maintenance:" + o.id + ":" + o.startTime, system,
-                        "Maintenance in " + (hours == 0 ? "less than an hour" : hours + " hours") + " on "
-                                + (on == null ? "all systems" : on.system().displayName()) + ": " + o.title + " (from " + o.startTime + ")", data));
+                        text, data));
             }
         }
         return found;
@@ -165,8 +167,8 @@ public class Webhooks {
                 if (!settings.events().contains(n.type())) {
                     return;
                 }
-                if (settings.systems().isPresent() && settings.systems().get().stream().noneMatch(n.system()::equalsIgnoreCase)
-                        && !n.system().equals(Outage.ALL_SYSTEMS)) {
+                if (settings.systems().isPresent() && !n.system().equals(Outage.ALL_SYSTEMS)
+                        && settings.systems().get().stream().noneMatch(n.system()::equalsIgnoreCase)) {
                     return;
                 }
                 String key = hook + "\0" + n.key();
