@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hpcstatus.database.DatabaseNotReady;
+import org.hpcstatus.database.DatabaseReady;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.SystemState;
 import org.hpcstatus.status.StatusBoard;
@@ -56,6 +60,15 @@ public class BoardWatch {
     private final AtomicBoolean lookRequested = new AtomicBoolean();
     private Map<String, Seen> systems;
     private Map<Long, Outage> outages;
+
+    /**
+     * The first look, which only remembers, is taken before the replica reports ready: otherwise a post accepted
+     * between readiness and the first poll would be remembered rather than announced (the first poll may be
+     * skipped while the migrations run, and the next is a period later). After the catalog has loaded the systems.
+     */
+    void firstLook(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) DatabaseReady ready) {
+        look();
+    }
 
     @Scheduled(identity = "board-watch", every = "${hpcstatus.live.poll-every:2S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DatabaseNotReady.class)
