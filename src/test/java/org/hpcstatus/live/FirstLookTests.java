@@ -1,6 +1,5 @@
 package org.hpcstatus.live;
 
-import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -14,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
-import org.hpcstatus.support.TestData;
 
 /**
  * With the watch polling once an hour, the first post after the start is still announced: the first look, which only
@@ -40,10 +38,7 @@ class FirstLookTests {
 
     @Test
     void aPostMadeBeforeAnyPollIsAnnounced() throws Exception {
-        var payload = TestData.payload("derecho-guide");
-        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
-        long statusId = ((Number) asCollector().body(payload.toString()).post("/api/v1/status/brook").then()
-                .statusCode(201).extract().path("status_id")).longValue();
+        long statusId = LiveStreamTests.post(Seeds.nextCurrent(clock));
         long until = System.nanoTime() + 10_000_000_000L;
         while (!announced(statusId) && System.nanoTime() < until) {
             Thread.sleep(50);

@@ -123,7 +123,8 @@ class LiveStreamTests {
         return e -> e.name().equals(name) && system.equals(e.data().getString("system"));
     }
 
-    private static long post(Instant at) {
+    /** Posts the guide's Derecho example to brook as observed at {@code at}; returns its status id. */
+    static long post(Instant at) {
         var payload = TestData.payload("derecho-guide");
         payload.put("timestamp", at.toString());
         return ((Number) asCollector().body(payload.toString()).post("/api/v1/status/brook").then().statusCode(201)
