@@ -171,9 +171,13 @@ public interface StatusConfig {
     }
 
     interface Ingest {
-        /** Zone in which timestamps without an offset are read. */
-        @WithDefault("UTC")
-        ZoneId naiveTimestampZone();
+        /**
+         * Zone in which timestamps without an offset are read (the guide's example collector sends local time); not
+         * set: the display zone where that is set, else UTC ({@link Zones#naiveTimestamps}).
+         */
+        @WithName("naive-timestamp-zone")
+        @WithConverter(DisplayZoneConverter.class)
+        Optional<ZoneId> naiveTimestampZoneSetting();
 
         /**
          * Posts one credential may make per minute (a token bucket of this size, refilled over the minute); more are
@@ -289,10 +293,13 @@ public interface StatusConfig {
         @DurationMin(seconds = 5)
         Duration refresh();
 
-        /** Zone in which the pages show times (e.g. America/Denver); "system" means the server's zone. */
-        @WithDefault("system")
+        /**
+         * Zone in which the pages show times (e.g. America/Denver), or "system"; not set: the server's zone
+         * ({@link Zones#display}).
+         */
+        @WithName("display-zone")
         @WithConverter(DisplayZoneConverter.class)
-        ZoneId displayZone();
+        Optional<ZoneId> displayZoneSetting();
 
         /**
          * A partition with at least this percent of its nodes down or offline makes its system degraded. A few down

@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.history.History;
 import org.hpcstatus.history.RollupScope;
@@ -188,7 +189,7 @@ public class Charts {
         Spec spec = new Spec("Login node load (1 min)", "", false, List.of());
         return Optional.of(draw(system.name() + "-login", spec, range, List.of(new History.Series(plan, average),
                 new History.Series(plan, busiest)), List.of("average of " + nodes.size() + " nodes", "busiest"), from, now,
-                config.dashboard().displayZone(), outages));
+                Zones.display(config.dashboard()), outages));
     }
 
     /** A queue's charts: its jobs, and the cores and GPUs its pending jobs wait for. */
@@ -236,7 +237,7 @@ public class Charts {
             Instant now, List<Outage> outages) {
         List<RollupScope.Metric> known = scope.metrics(system.kind());
         Instant from = now.minus(range.span);
-        ZoneId zone = config.dashboard().displayZone();
+        ZoneId zone = Zones.display(config.dashboard());
         List<Chart> charts = new ArrayList<>();
         for (Spec spec : specs) {
             List<History.Series> series = new ArrayList<>();

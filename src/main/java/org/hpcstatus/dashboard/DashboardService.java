@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.dashboard.DashboardViews.AvailabilityView;
 import org.hpcstatus.dashboard.DashboardViews.Card;
@@ -109,7 +110,7 @@ public class DashboardService {
         List<Card> cards = all.systems().stream().map(this::card).toList();
         List<Reservation> reservations = all.systems().stream().flatMap(DashboardService::reservationsOf).toList();
         return new Overview(page("HPC system status", all.now()),
-                Headline.of(all.systems(), all.now(), config.dashboard().displayZone()), cards, rows(all.activeOutages()),
+                Headline.of(all.systems(), all.now(), Zones.display(config.dashboard())), cards, rows(all.activeOutages()),
                 upcoming(all.upcoming(), reservations, all.now()));
     }
 
@@ -178,7 +179,7 @@ public class DashboardService {
     }
 
     private List<UpcomingRow> upcoming(List<Outage> outages, List<Reservation> reservations, Instant now) {
-        return Upcoming.rows(outages, reservations, now, config.dashboard().displayZone(),
+        return Upcoming.rows(outages, reservations, now, Zones.display(config.dashboard()),
                 systems::displayName);
     }
 
@@ -190,7 +191,7 @@ public class DashboardService {
         List<Outage> found = outages.history(system, page, HISTORY_PAGE + 1);
         Instant now = clock.instant();
         List<OutageHistory.Incident> incidents = found.stream().limit(HISTORY_PAGE)
-                .map(o -> OutageHistory.incident(o, now, config.dashboard().displayZone(),
+                .map(o -> OutageHistory.incident(o, now, Zones.display(config.dashboard()),
                         systems::displayName))
                 .toList();
         return new OutageHistory(incidents, system.map(ConfiguredSystem::name).orElse(null), page,
@@ -400,7 +401,7 @@ public class DashboardService {
     }
 
     private ZonedDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(config.dashboard().displayZone());
+        return instant == null ? null : instant.atZone(Zones.display(config.dashboard()));
     }
 
     private static Double usedPercent(Double used, Double capacity) {

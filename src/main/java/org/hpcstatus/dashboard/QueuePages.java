@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.history.History;
@@ -62,7 +63,7 @@ public class QueuePages {
                         + "it takes two of the last four weeks' history at this hour");
         Double lastHour = average(system, queue, pending, at.minus(1, ChronoUnit.HOURS), at);
         Double before = average(system, queue, pending, at.minus(4, ChronoUnit.HOURS), at.minus(3, ChronoUnit.HOURS));
-        ZoneId zone = config.dashboard().displayZone();
+        ZoneId zone = Zones.display(config.dashboard());
         String when = DateTimeFormatter.ofPattern("EEEE's around' HH:00 zzz", Locale.ENGLISH).format(at.atZone(zone));
         return new DashboardViews.QueuePage(system.name(), system.displayName(), queue,
                 now.map(q -> q.runningJobs).orElse(null), current, now.map(q -> q.heldJobs).orElse(null),

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.contract.ContentHash;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.PayloadReader;
@@ -70,7 +71,7 @@ public class SnapshotParser {
 
     public Parsed parse(ConfiguredSystem system, JsonNode body) {
         KindProfile kind = KindProfile.of(system.kind());
-        PayloadReader reader = new PayloadReader(config.ingest().naiveTimestampZone());
+        PayloadReader reader = new PayloadReader(Zones.naiveTimestamps(config));
         Instant now = Timestamps.truncate(clock.instant());
 
         Set<String> alsoKnown = new HashSet<>(Set.of(TIMESTAMP));
@@ -159,7 +160,7 @@ public class SnapshotParser {
         long hours = Math.round(minutes / 60.0);
         String lag = Math.abs(minutes - hours * 60) <= 5 ? hours + " h" : minutes + " min";
         return List.of("timestamp " + sent.textValue().strip() + " (no offset, read as "
-                + config.ingest().naiveTimestampZone().getId() + ") is " + lag + " behind the server clock: send an"
+                + Zones.naiveTimestamps(config).getId() + ") is " + lag + " behind the server clock: send an"
                 + " offset, or set hpcstatus.ingest.naive-timestamp-zone");
     }
 

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.InvalidPayloadException;
@@ -212,7 +213,7 @@ public class OperatorResource {
     }
 
     private ZoneId zone() {
-        return config.dashboard().displayZone();
+        return Zones.display(config.dashboard());
     }
 
     /** "MST (America/Denver)": the zone the forms' times are typed in. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.InvalidPayloadException;
@@ -52,7 +53,7 @@ public class OutageEditor {
 
     /** Applies the fields {@code body} carries to outage {@code id}; returns it with its timeline. */
     public Outage edit(long id, JsonNode body, String by) {
-        PayloadReader reader = new PayloadReader(config.ingest().naiveTimestampZone());
+        PayloadReader reader = new PayloadReader(Zones.naiveTimestamps(config));
         Outage sent = reader.read(body, "", EDITABLE, Set.of(VERSION, MESSAGE), new Outage());
         long version = version(body, reader);
         String message = message(body, reader, false);
@@ -91,7 +92,7 @@ public class OutageEditor {
 
     /** Adds a timeline entry to outage {@code id}, optionally moving its status; returns the outage. */
     public Outage addUpdate(long id, JsonNode body, String by) {
-        PayloadReader reader = new PayloadReader(config.ingest().naiveTimestampZone());
+        PayloadReader reader = new PayloadReader(Zones.naiveTimestamps(config));
         List<Field<Outage>> statusOnly = EDITABLE.stream().filter(f -> f.name().equals("status")).toList();
         Outage sent = reader.read(body, "", statusOnly, Set.of(VERSION, MESSAGE), new Outage());
         Long version = body.has(VERSION) ? version(body, reader) : null;

@@ -20,6 +20,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.contract.PayloadReader;
 import org.hpcstatus.contract.Timestamps;
@@ -51,7 +52,7 @@ public class OutageService {
 
     /** Validates an outage post; nothing is stored. */
     public Parsed parse(JsonNode body) {
-        PayloadReader reader = new PayloadReader(config.ingest().naiveTimestampZone());
+        PayloadReader reader = new PayloadReader(Zones.naiveTimestamps(config));
         Outage outage = reader.read(body, "", OutageFields.ALL, Set.of(), new Outage());
         boolean allSystems = Outage.ALL_SYSTEMS.equalsIgnoreCase(outage.systemName);
         Optional<ConfiguredSystem> system = systems.find(outage.systemName);

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.outage.Outage;
@@ -96,7 +97,7 @@ public class StatusBoard {
         Map<String, Availability.Report> reports = new HashMap<>();
         for (ConfiguredSystem system : systems.all()) {
             reports.put(system.name(), Availability.of(concerning(recent, system), now,
-                    config.dashboard().displayZone()));
+                    Zones.display(config.dashboard())));
         }
         return reports;
     }
@@ -106,7 +107,7 @@ public class StatusBoard {
     public Availability.Report availability(ConfiguredSystem system) {
         Instant now = clock.instant();
         return Availability.of(concerning(inEffectOverTheLongestWindow(now), system), now,
-                config.dashboard().displayZone());
+                Zones.display(config.dashboard()));
     }
 
     private List<Outage> inEffectOverTheLongestWindow(Instant now) {

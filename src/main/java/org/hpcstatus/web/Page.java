@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 
 /**
@@ -18,7 +19,7 @@ public record Page(String title, long refreshSeconds, ZonedDateTime renderedAt, 
     }
 
     public static Page of(String title, StatusConfig.Dashboard settings, Instant now, Visitor visitor, List<Tab> tabs) {
-        return new Page(title, settings.refresh().toSeconds(), now.atZone(settings.displayZone()), visitor, tabs);
+        return new Page(title, settings.refresh().toSeconds(), now.atZone(Zones.display(settings)), visitor, tabs);
     }
 
     /** A page with a form: reloading would throw away what the operator typed. */

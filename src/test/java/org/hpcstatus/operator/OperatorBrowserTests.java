@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.support.Browser;
 import org.hpcstatus.support.TestData;
@@ -87,7 +88,7 @@ class OperatorBrowserTests {
         assertTrue(browser.findElement(By.cssSelector(".operator-bar")).getText().contains("Operator ops_browser"));
 
         // Report an outage, the estimated resolution typed in the display zone.
-        ZoneId zone = config.dashboard().displayZone();
+        ZoneId zone = Zones.display(config.dashboard());
         LocalDateTime eta = LocalDateTime.now(zone).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
         new Select(browser.findElement(By.id("report-system"))).selectByValue("ops");
         new Select(browser.findElement(By.id("report-severity"))).selectByValue("major");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.support.OperatorLogin;
 import org.hpcstatus.support.TestData;
@@ -94,7 +95,7 @@ class OperatorPagesTests {
     @Test
     void anOperatorReportsUpdatesChangesAndResolvesAnOutage() {
         OperatorLogin ops = operator("ops_flow");
-        ZoneId zone = config.dashboard().displayZone();
+        ZoneId zone = Zones.display(config.dashboard());
         LocalDateTime eta = LocalDateTime.now(zone).plusHours(3).truncatedTo(ChronoUnit.MINUTES);
         String location = ops.form().formParam("system_name", "ops").formParam("severity", "major")
                 .formParam("status", "investigating").formParam("title", "Scheduler unresponsive")
@@ -200,7 +201,7 @@ class OperatorPagesTests {
     @Test
     void scheduledMaintenanceIsUpcomingAndLeavesTheSystemAlone() {
         OperatorLogin ops = operator("ops_maint");
-        ZoneId zone = config.dashboard().displayZone();
+        ZoneId zone = Zones.display(config.dashboard());
         LocalDateTime start = LocalDateTime.now(zone).plusDays(3).truncatedTo(ChronoUnit.HOURS);
         ops.form().formParam("system_name", "ops").formParam("severity", "maintenance").formParam("status", "identified")
                 .formParam("title", "Firmware update").formParam("start_time", start.toString())
@@ -276,7 +277,7 @@ class OperatorPagesTests {
     /** The edit form as the page fills it, with the severity changed. */
     private Response edit(OperatorLogin ops, long id, long version, String severity) {
         JsonPath now = outage(id);
-        ZoneId zone = config.dashboard().displayZone();
+        ZoneId zone = Zones.display(config.dashboard());
         return ops.form().formParam("version", version).formParam("severity", severity)
                 .formParam("status", now.getString("status")).formParam("title", now.getString("title"))
                 .formParam("component", now.getString("component") == null ? "" : now.getString("component"))
