@@ -130,7 +130,7 @@ public class OperatorResource {
     @Path("outages/{id}/updates")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response postUpdate(@PathParam("id") long id, @BeanParam OutageForm form) {
-        return change(id, form, "posted", () -> editor.addUpdate(id, form.update(), visitor.operator()));
+        return change(id, form, "posted", () -> editor.addUpdate(id, form.update(), null, visitor.operator()));
     }
 
     /** Changes the outage's fields (status, severity, title, times, ...). */
@@ -138,14 +138,14 @@ public class OperatorResource {
     @Path("outages/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, @BeanParam OutageForm form) {
-        return change(id, form, "changed", () -> editor.edit(id, form.changesTo(existing(id), zone()), visitor.operator()));
+        return change(id, form, "changed", () -> editor.edit(id, form.changesTo(existing(id), zone()), null, visitor.operator()));
     }
 
     @POST
     @Path("outages/{id}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resolve(@PathParam("id") long id, @BeanParam OutageForm form) {
-        return change(id, form, "resolved", () -> editor.edit(id, form.resolution(), visitor.operator()));
+        return change(id, form, "resolved", () -> editor.edit(id, form.resolution(), null, visitor.operator()));
     }
 
     private Response change(long id, OutageForm form, String done, Runnable action) {

@@ -1,18 +1,18 @@
 package org.hpcstatus.outage;
 
-import java.util.Map;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -44,18 +44,24 @@ public class OutageEditResource {
     @Inject
     SecurityIdentity identity;
 
+    /** The outage with its timeline, and its ETag, which If-Match may send back with a change. */
     @GET
     @PermitAll
-    public Map<String, Object> outage(@PathParam("id") long id) {
-        return OutageJson.of(outages.find(id).orElseThrow(() -> new NotFoundException("No outage " + id)));
+    public Response outage(@PathParam("id") long id) {
+        Outage outage = outages.find(id).orElseThrow(() -> new NotFoundException("No outage " + id));
+        return Response.ok(OutageJson.of(outage)).tag(OutageJson.etag(outage)).build();
     }
 
-    /** A partial update: the fields sent change, with the version read; an optional message goes to the timeline. */
+    /**
+     * A partial update: the fields sent change; the version read (in the body, or If-Match), when sent, must still
+     * be current; an optional message goes to the timeline.
+     */
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.EDIT_SYSTEM_STATUS)
-    public Map<String, Object> edit(@PathParam("id") long id, byte[] body) {
-        return OutageJson.of(editor.edit(id, json.object(body, config.ingest().maxBodyBytes()), who()));
+    public Response edit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        Outage outage = editor.edit(id, json.object(body, config.ingest().maxBodyBytes()), ifMatch, who());
+        return Response.ok(OutageJson.of(outage)).tag(OutageJson.etag(outage)).build();
     }
 
     /** A timeline entry ({@code message}, optionally {@code status} to move to); 201 with the outage. */
@@ -63,9 +69,11 @@ public class OutageEditResource {
     @Path("/updates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Permissions.EDIT_SYSTEM_STATUS)
-    public Response addUpdate(@PathParam("id") long id, byte[] body) {
-        Outage outage = editor.addUpdate(id, json.object(body, config.ingest().maxBodyBytes()), who());
-        return Response.status(Response.Status.CREATED).entity(OutageJson.of(outage)).build();
+    public Response addUpdate(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        Outage outage = editor.addUpdate(id, json.object(body, config.ingest().maxBodyBytes()), ifMatch, who());
+        return Response.status(Response.Status.CREATED).entity(OutageJson.of(outage)).tag(OutageJson.etag(outage))
+                .build();
     }
 
     private String who() {

@@ -22,13 +22,16 @@ import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.contract.PayloadReader;
+import org.hpcstatus.contract.PreconditionFailedException;
 import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.database.DatabaseErrors;
 
 /**
  * Operators' changes to an outage: a partial update (PATCH) and a timeline entry, each one transaction that also
- * writes the entry saying what changed. Every change names the version it was based on; an older one is a 409, so
- * two operators never overwrite each other unknowingly.
+ * writes the entry saying what changed. A change may name the version it was based on, in its body (an older one is
+ * a 409) or as If-Match with the outage's ETag (412), so two operators never overwrite each other unknowingly; a
+ * change that names none is applied to whatever is current (last writer wins, as a Kubernetes merge patch), so a
+ * script that resolves an outage needs no read first.
  */
 @ApplicationScoped
 public class OutageEditor {
@@ -51,11 +54,15 @@ public class OutageEditor {
     @Inject
     OutageService outages;
 
-    /** Applies the fields {@code body} carries to outage {@code id}; returns it with its timeline. */
-    public Outage edit(long id, JsonNode body, String by) {
+    /**
+     * Applies the fields {@code body} carries to outage {@code id}; returns it with its timeline. {@code ifMatch} is
+     * the request's If-Match header, or null.
+     */
+    public Outage edit(long id, JsonNode body, String ifMatch, String by) {
+        requireExists(id);
         PayloadReader reader = new PayloadReader(Zones.naiveTimestamps(config));
         Outage sent = reader.read(body, "", EDITABLE, Set.of(VERSION, MESSAGE), new Outage());
-        long version = version(body, reader);
+        Long version = body.has(VERSION) ? version(body, reader) : null;
         String message = message(body, reader, false);
         List<String> cleared = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
@@ -70,7 +77,7 @@ public class OutageEditor {
         refuseUnknown(reader);
         reader.throwIfInvalid();
         return inTransaction(() -> {
-            Outage outage = current(id, version);
+            Outage outage = current(id, version, ifMatch);
             Instant now = Timestamps.truncate(clock.instant());
             String changes = OutageChanges.between(outage, sent);
             apply(outage, sent, cleared);
@@ -91,7 +98,8 @@ public class OutageEditor {
     }
 
     /** Adds a timeline entry to outage {@code id}, optionally moving its status; returns the outage. */
-    public Outage addUpdate(long id, JsonNode body, String by) {
+    public Outage addUpdate(long id, JsonNode body, String ifMatch, String by) {
+        requireExists(id);
         PayloadReader reader = new PayloadReader(Zones.naiveTimestamps(config));
         List<Field<Outage>> statusOnly = EDITABLE.stream().filter(f -> f.name().equals("status")).toList();
         Outage sent = reader.read(body, "", statusOnly, Set.of(VERSION, MESSAGE), new Outage());
@@ -100,7 +108,7 @@ public class OutageEditor {
         refuseUnknown(reader);
         reader.throwIfInvalid();
         return inTransaction(() -> {
-            Outage outage = version == null ? existing(id) : current(id, version);
+            Outage outage = current(id, version, ifMatch);
             Instant now = Timestamps.truncate(clock.instant());
             String moved = sent.status != null && !sent.status.equals(outage.status)
                     ? " (status " + outage.status + " → " + sent.status + ")" : "";
@@ -137,9 +145,20 @@ public class OutageEditor {
         return outage;
     }
 
-    private static Outage current(long id, long version) {
+    /** 404 before anything else is said about a request for an outage that does not exist. */
+    private static void requireExists(long id) {
+        QuarkusTransaction.requiringNew().run(() -> existing(id));
+    }
+
+    /** The outage as it is now, if it is the version the change was based on (when the change names one). */
+    private static Outage current(long id, Long version, String ifMatch) {
         Outage outage = existing(id);
-        if (outage.version != version) {
+        if (ifMatch != null && !OutageJson.matches(ifMatch, outage)) {
+            throw new PreconditionFailedException("If-Match " + ifMatch + " is not the outage's current ETag "
+                    + OutageJson.etag(outage).toString() + " (changed by " + outage.updatedBy + " at "
+                    + outage.updatedAt + "): read it again and retry");
+        }
+        if (version != null && outage.version != version) {
             throw new ConflictException("version " + version + " is not the outage's current version " + outage.version
                     + " (changed by " + outage.updatedBy + " at " + outage.updatedAt + "): read it again and retry");
         }
@@ -172,11 +191,7 @@ public class OutageEditor {
 
     private static long version(JsonNode body, PayloadReader reader) {
         JsonNode node = body.get(VERSION);
-        if (node == null || node.isNull()) {
-            reader.missing(VERSION);
-            return -1;
-        }
-        if (!node.canConvertToExactIntegral() || node.asLong() < 0) {
+        if (node.isNull() || !node.canConvertToExactIntegral() || node.asLong() < 0) {
             reader.problem("version must be the whole number the outage was read with, got " + node);
             return -1;
         }

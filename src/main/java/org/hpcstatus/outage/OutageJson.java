@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.EntityTag;
+
 import org.hpcstatus.contract.Field;
 
 /** An outage as the JSON API shows it: the posted field names, who and when, its version, and its timeline if read. */
@@ -27,6 +29,29 @@ public final class OutageJson {
             json.put("updates", outage.updates.stream().map(OutageJson::update).toList());
         }
         return json;
+    }
+
+    /**
+     * The outage's ETag: strong, and changed by every change (its id and version), so that If-Match can carry the
+     * version a change was based on.
+     */
+    public static EntityTag etag(Outage outage) {
+        return new EntityTag(outage.id + "." + outage.version);
+    }
+
+    /**
+     * Whether an If-Match header names this outage as it is now: "*", or one of its listed ETags. A weak ETag never
+     * matches (If-Match compares strongly, RFC 9110 13.1.1).
+     */
+    public static boolean matches(String ifMatch, Outage outage) {
+        String current = etag(outage).toString();
+        for (String tag : ifMatch.split(",")) {
+            String candidate = tag.strip();
+            if (candidate.equals("*") || candidate.equals(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> update(OutageUpdate update) {

@@ -22,6 +22,7 @@ import io.quarkus.security.UnauthorizedException;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.contract.PayloadTooLargeException;
+import org.hpcstatus.contract.PreconditionFailedException;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.security.CachingIdentityProvider;
 import org.hpcstatus.security.Permissions;
@@ -59,6 +60,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return json(Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e) {
+        return json(Status.PRECONDITION_FAILED, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package org.hpcstatus.outage;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -92,8 +93,8 @@ class OutageLifecycleTests {
         int id = open("Lifecycle: bad patches");
         int version = version(id);
         String path = "/api/v1/status/outages/" + id;
-        asAdmin().body("{\"severity\": \"critical\"}").patch(path).then().statusCode(400)
-                .body("error", equalTo("Missing required fields: version"));
+        asAdmin().body("{\"version\": \"latest\", \"severity\": \"critical\"}").patch(path).then().statusCode(400)
+                .body("error", startsWith("version must be the whole number the outage was read with"));
         asAdmin().body("{\"version\": " + version + ", \"severity\": \"apocalyptic\"}").patch(path).then()
                 .statusCode(400).body("error", startsWith("severity must be one of"));
         asAdmin().body("{\"version\": " + version + ", \"sevrity\": \"critical\"}").patch(path).then()
@@ -107,6 +108,47 @@ class OutageLifecycleTests {
         RestAssured.get(path).then().body("version", equalTo(version)).body("severity", equalTo("major"));
         asAdmin().body("{\"version\": 0, \"status\": \"identified\"}").patch("/api/v1/status/outages/999999")
                 .then().statusCode(404);
+    }
+
+    /** A script that resolves an outage need not read it first: without a version, the last writer wins. */
+    @Test
+    void aPatchWithoutAVersionAppliesToWhateverIsCurrent() {
+        int id = open("Lifecycle: scripted resolve");
+        int version = version(id);
+        asAdmin().body("{\"status\": \"resolved\", \"message\": \"Fixed by the nightly script\"}")
+                .patch("/api/v1/status/outages/" + id).then().statusCode(200)
+                .header("ETag", equalTo("\"" + id + "." + (version + 1) + "\""))
+                .body("status", equalTo("resolved")).body("end_time", org.hamcrest.Matchers.notNullValue())
+                .body("version", equalTo(version + 1))
+                .body("updates[-1].message", startsWith("Fixed by the nightly script (changed status"));
+    }
+
+    /** If-Match is the HTTP way of naming the version: the GET's ETag, a 412 when someone changed it since. */
+    @Test
+    void ifMatchCarriesTheVersionAndAStaleOneIsA412() {
+        int id = open("Lifecycle: if-match");
+        String path = "/api/v1/status/outages/" + id;
+        String etag = RestAssured.get(path).then().statusCode(200).extract().header("ETag");
+        assertEquals("\"" + id + "." + version(id) + "\"", etag);
+        String next = asAdmin().header("If-Match", etag).body("{\"status\": \"identified\"}").patch(path).then()
+                .statusCode(200).body("status", equalTo("identified")).extract().header("ETag");
+        asAdmin().header("If-Match", etag).body("{\"status\": \"monitoring\"}").patch(path).then().statusCode(412)
+                .body("error", startsWith("If-Match " + etag + " is not the outage's current ETag " + next));
+        // a weak tag never matches (If-Match compares strongly); "*" matches whatever is current
+        asAdmin().header("If-Match", "W/" + next).body("{\"status\": \"monitoring\"}").patch(path).then()
+                .statusCode(412);
+        asAdmin().header("If-Match", "*").body("{\"status\": \"monitoring\"}").patch(path).then().statusCode(200)
+                .body("status", equalTo("monitoring"));
+        asAdmin().header("If-Match", etag).body("{\"message\": \"stale\"}").post(path + "/updates").then()
+                .statusCode(412);
+        RestAssured.get(path).then().body("status", equalTo("monitoring")).body("updates", hasSize(3));
+    }
+
+    /** An unknown outage is a 404, whatever else is wrong with the request. */
+    @Test
+    void anUnknownOutageIsA404BeforeTheBodyIsJudged() {
+        asAdmin().body("{\"sevrity\": \"critical\"}").patch("/api/v1/status/outages/999998").then().statusCode(404);
+        asAdmin().body("{}").post("/api/v1/status/outages/999998/updates").then().statusCode(404);
     }
 
     /** A collector's credential (MANAGE_SYSTEM_STATUS only) may open outages, not edit them. */
