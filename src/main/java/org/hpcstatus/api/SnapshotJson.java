@@ -117,11 +117,10 @@ final class SnapshotJson {
         return snapshot.warnings == null ? List.of() : List.of(snapshot.warnings.split("\n"));
     }
 
-    /** A reservation as posted, with when it was first and last reported. */
+    /** A reservation as posted (reservation_id the scheduler's, null when not sent), with when it was first and last reported. */
     static Map<String, Object> reservation(Reservation reservation, ConfiguredSystem system) {
         reservation.systemName = system.name();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("reservation_id", reservation.id);
         putFields(json, reservation, SnapshotFields.RESERVATION);
         json.put("first_reported_at", reservation.firstReportedAt);
         json.put("last_reported_at", reservation.lastReportedAt);

@@ -73,8 +73,10 @@ public class FeedResource {
                     continue;
                 }
                 ConfiguredSystem system = status.system();
-                // Named, not numbered: a reservation's rows are written anew as collectors re-report it.
-                String uid = "reservation-" + system.name() + "-" + r.reservationName.replaceAll("[^A-Za-z0-9._-]", "_");
+                // By what the scheduler knows it by (its id, else its name), never our row number; a name-keyed
+                // reservation keeps the UID it always had.
+                String uid = "reservation-" + system.name() + "-" + (r.schedulerId == null ? r.reservationName
+                        : "id-" + r.schedulerId).replaceAll("[^A-Za-z0-9._-]", "_");
                 events.add(new ICalendar.Event(uid, r.startTime,
                         r.endTime, system.displayName() + " reservation: " + r.reservationName
                                 + (r.nodeCount == null ? "" : " (" + r.nodeCount + " nodes)"),

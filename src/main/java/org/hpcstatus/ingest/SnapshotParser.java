@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -78,24 +79,26 @@ public class SnapshotParser {
         kind.arrays().forEach(array -> alsoKnown.add(array.jsonName));
         Snapshot snapshot = reader.read(body, "", kind.fields(), alsoKnown, new Snapshot());
         Instant observedAt = reader.readTimestamp(body, TIMESTAMP);
-        List<LoginNodeStatus> loginNodes = array(reader, body, kind, ChildArray.LOGIN_NODES, kind.loginNodeFields(),
-                LoginNodeStatus::new, n -> n.nodeName, "node_name");
-        List<QueueStatus> queues = array(reader, body, kind, ChildArray.QUEUES, SnapshotFields.QUEUE, QueueStatus::new,
-                q -> q.queueName, "queue_name");
-        List<FilesystemStatus> filesystems = array(reader, body, kind, ChildArray.FILESYSTEMS, SnapshotFields.FILESYSTEM,
-                FilesystemStatus::new, f -> f.filesystemName, "filesystem_name");
-        List<NodeTypeStatus> nodeTypes = array(reader, body, kind, ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE,
-                NodeTypeStatus::new, t -> t.nodeType, "node_type");
-        List<HubNodeStatus> hubNodes = array(reader, body, kind, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE,
-                HubNodeStatus::new, n -> n.name, "name");
-        List<QueueDefinition> queueDefinitions = array(reader, body, kind, ChildArray.QUEUE_DEFINITIONS,
-                SnapshotFields.QUEUE_DEFINITION, QueueDefinition::new, q -> q.queueName, "queue_name");
-        List<Reservation> reservations = array(reader, body, kind, ChildArray.RESERVATIONS, SnapshotFields.RESERVATION,
-                Reservation::new, r -> r.reservationName, "reservation_name");
+        List<String> duplicates = new ArrayList<>();
+        List<LoginNodeStatus> loginNodes = array(reader, duplicates, body, kind, ChildArray.LOGIN_NODES, kind.loginNodeFields(),
+                LoginNodeStatus::new, n -> named("node_name", n.nodeName));
+        List<QueueStatus> queues = array(reader, duplicates, body, kind, ChildArray.QUEUES, SnapshotFields.QUEUE, QueueStatus::new,
+                q -> named("queue_name", q.queueName));
+        List<FilesystemStatus> filesystems = array(reader, duplicates, body, kind, ChildArray.FILESYSTEMS, SnapshotFields.FILESYSTEM,
+                FilesystemStatus::new, f -> named("filesystem_name", f.filesystemName));
+        List<NodeTypeStatus> nodeTypes = array(reader, duplicates, body, kind, ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE,
+                NodeTypeStatus::new, t -> named("node_type", t.nodeType));
+        List<HubNodeStatus> hubNodes = array(reader, duplicates, body, kind, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE,
+                HubNodeStatus::new, n -> named("name", n.name));
+        List<QueueDefinition> queueDefinitions = array(reader, duplicates, body, kind, ChildArray.QUEUE_DEFINITIONS,
+                SnapshotFields.QUEUE_DEFINITION, QueueDefinition::new, q -> named("queue_name", q.queueName));
+        List<Reservation> reservations = array(reader, duplicates, body, kind, ChildArray.RESERVATIONS, SnapshotFields.RESERVATION,
+                Reservation::new, r -> r.schedulerId != null ? named("reservation_id", r.schedulerId)
+                        : named("reservation_name", r.reservationName));
         checkReservations(reader, system, reservations);
-        List<UserLoadSpan> userLoads = array(reader, body, kind, ChildArray.USER_LOADS, SnapshotFields.USER_LOAD,
-                UserLoadSpan::new, u -> u.username + "/" + u.projectCode + "/" + u.queueName,
-                "username/project_code/queue_name");
+        List<UserLoadSpan> userLoads = array(reader, duplicates, body, kind, ChildArray.USER_LOADS, SnapshotFields.USER_LOAD,
+                UserLoadSpan::new, u -> u.username == null || u.projectCode == null || u.queueName == null ? null
+                        : named("username/project_code/queue_name", u.username + "/" + u.projectCode + "/" + u.queueName));
         kind.derive(snapshot, reader);
         if (observedAt != null && observedAt.isAfter(now.plus(config.ingest().maxFutureSkew()))) {
             reader.problem("timestamp " + observedAt + " is more than " + config.ingest().maxFutureSkew().toMinutes()
@@ -121,7 +124,8 @@ public class SnapshotParser {
         // The deployed Derecho collector sends viz_utilization_percent: null; that says nothing worth echoing.
         List<String> ignored = reader.ignored().stream()
                 .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
-        List<String> warnings = clockWarnings(body, snapshot.observedAt, now);
+        List<String> warnings = new ArrayList<>(clockWarnings(body, snapshot.observedAt, now));
+        warnings.addAll(duplicates);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
         return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes, hubNodes,
                 new PresentRows(queueDefinitions, reservations, userLoads)), ignored, warnings);
@@ -172,9 +176,19 @@ public class SnapshotParser {
         return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). */
-    private <E> List<E> array(PayloadReader reader, JsonNode body, KindProfile kind, ChildArray array,
-            List<Field<E>> fields, Supplier<E> factory, Function<E, String> name, String nameField) {
+    /** What identifies a row, as an error names it ("queue_name 'main'"); null when the row has no name. */
+    private static String named(String field, String value) {
+        return value == null ? null : field + " '" + value + "'";
+    }
+
+    /**
+     * The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). A
+     * name twice in an array of the snapshot's own figures is a 400; twice in a list about the present (roster,
+     * reservations, per-user load) it costs the post nothing: the first is kept and {@code duplicates} says so, since
+     * a collector does not retry a 400 and the whole cycle's figures would be lost over an auxiliary list.
+     */
+    private <E> List<E> array(PayloadReader reader, List<String> duplicates, JsonNode body, KindProfile kind,
+            ChildArray array, List<Field<E>> fields, Supplier<E> factory, Function<E, String> name) {
         if (!kind.arrays().contains(array)) {
             return List.of();
         }
@@ -183,12 +197,17 @@ public class SnapshotParser {
                 userRows ? config.ingest().maxUserLoadRows() : config.ingest().maxArrayRows(),
                 userRows ? "hpcstatus.ingest.max-user-load-rows" : "hpcstatus.ingest.max-array-rows");
         Set<String> seen = new HashSet<>();
+        List<E> kept = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            String value = name.apply(rows.get(i));
-            if (value != null && !seen.add(sameName(value))) {
-                reader.problem(array.jsonName + "[" + i + "]." + nameField + " '" + value + "' appears more than once");
+            String named = name.apply(rows.get(i));
+            if (named == null || seen.add(sameName(named))) {
+                kept.add(rows.get(i));
+            } else if (array.ofNewestOnly()) {
+                duplicates.add(array.jsonName + "[" + i + "]." + named + " appears more than once: the first is kept");
+            } else {
+                reader.problem(array.jsonName + "[" + i + "]." + named + " appears more than once");
             }
         }
-        return rows;
+        return kept;
     }
 }

@@ -26,7 +26,8 @@ import org.hpcstatus.contract.Field;
  * moved the system's latest pointer (so an older post, a back-fill or a retry, never overwrites newer facts):
  * <ul>
  * <li>the queue roster, one row per queue (upserted);</li>
- * <li>reservations, one row per (system, name) (upserted, last_reported_at moved on);</li>
+ * <li>reservations, one row per (system, scheduler id or, where none is sent, name) (upserted, last_reported_at
+ * moved on);</li>
  * <li>per-user load as spans: a row that reads the same as in the previous post extends its span to this post, any
  * other row opens a new span. So a user whose load does not change costs one row, not 288 a day. A previous post
  * further back than the configured gap ends every span.</li>
@@ -41,9 +42,10 @@ class PresentRowsWriter {
             + " queue_type = VALUES(queue_type), enabled = VALUES(enabled), started = VALUES(started),"
             + " total_jobs = VALUES(total_jobs), defined_at = VALUES(defined_at)";
 
-    private static final String UPSERT_RESERVATION = "INSERT INTO reservation (system_id, reservation_name, description,"
-            + " start_time, end_time, node_count, partition_name, first_reported_at, last_reported_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE description = VALUES(description),"
+    private static final String UPSERT_RESERVATION = "INSERT INTO reservation (system_id, reservation_key,"
+            + " scheduler_reservation_id, reservation_name, description, start_time, end_time, node_count, partition_name,"
+            + " first_reported_at, last_reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
+            + " reservation_name = VALUES(reservation_name), description = VALUES(description),"
             + " start_time = VALUES(start_time), end_time = VALUES(end_time), node_count = VALUES(node_count),"
             + " partition_name = VALUES(partition_name), last_reported_at = VALUES(last_reported_at)";
 
@@ -105,14 +107,16 @@ class PresentRowsWriter {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_RESERVATION)) {
             for (Reservation r : reservations) {
                 upsert.setLong(1, systemId);
-                upsert.setString(2, r.reservationName);
-                setText(upsert, 3, r.description);
-                setTime(upsert, 4, r.startTime);
-                setTime(upsert, 5, r.endTime);
-                setCount(upsert, 6, r.nodeCount);
-                setText(upsert, 7, r.partition);
-                upsert.setObject(8, utc(observedAt));
-                upsert.setObject(9, utc(observedAt));
+                upsert.setString(2, r.key());
+                setText(upsert, 3, r.schedulerId);
+                upsert.setString(4, r.reservationName);
+                setText(upsert, 5, r.description);
+                setTime(upsert, 6, r.startTime);
+                setTime(upsert, 7, r.endTime);
+                setCount(upsert, 8, r.nodeCount);
+                setText(upsert, 9, r.partition);
+                upsert.setObject(10, utc(observedAt));
+                upsert.setObject(11, utc(observedAt));
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -12,7 +12,10 @@ import jakarta.persistence.Transient;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A scheduler reservation of a system, kept by name; one not re-reported for a while has ended or was cancelled. */
+/**
+ * A scheduler reservation of a system, kept by the scheduler's id where the collector sends one, else by name (see
+ * {@link #key}); one not re-reported for a while has ended or was cancelled.
+ */
 @Entity
 @Table(name = "reservation")
 public class Reservation extends PanacheEntityBase {
@@ -29,6 +32,10 @@ public class Reservation extends PanacheEntityBase {
     @Transient
     public String systemName;
 
+    /** The scheduler's id (PBS: M5121302.desched1), posted as reservation_id; null when the collector sends none. */
+    @Column(name = "scheduler_reservation_id")
+    public String schedulerId;
+
     public String reservationName;
     public String description;
     public Instant startTime;
@@ -41,4 +48,12 @@ public class Reservation extends PanacheEntityBase {
 
     public Instant firstReportedAt;
     public Instant lastReportedAt;
+
+    /**
+     * What makes a reservation one: its id where the collector sends one, else its name. PBS does not make names
+     * unique (a monthly maintenance window is the same name every month).
+     */
+    public String key() {
+        return schedulerId != null ? "id:" + schedulerId : "name:" + reservationName;
+    }
 }

@@ -120,9 +120,13 @@ public final class SnapshotFields {
             flag("started", q -> q.started, (q, v) -> q.started = v),
             count("total_jobs", q -> q.totalJobs, (q, v) -> q.totalJobs = v));
 
-    /** One scheduler reservation; its times are read like a snapshot's timestamp (naive ones in the configured zone). */
+    /**
+     * One scheduler reservation; its times are read like a snapshot's timestamp (naive ones in the configured zone).
+     * reservation_id is the scheduler's (PBS: M5121302.desched1), stored as scheduler_reservation_id.
+     */
     public static final List<Field<Reservation>> RESERVATION = List.of(
             text("system_name", 64, (Reservation r) -> r.systemName, (r, v) -> r.systemName = v),
+            text("reservation_id", 128, (Reservation r) -> r.schedulerId, (r, v) -> r.schedulerId = v),
             text("reservation_name", 128, (Reservation r) -> r.reservationName, (r, v) -> r.reservationName = v)
                     .mandatory(),
             text("description", 1000, (Reservation r) -> r.description, (r, v) -> r.description = v),

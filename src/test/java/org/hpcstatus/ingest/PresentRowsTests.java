@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -162,9 +163,49 @@ class PresentRowsTests {
         asCollector().body(bad.toString()).post("/api/v1/status/present").then().statusCode(400)
                 .body("error", containsString("reservations[0].system_name 'casper' is not the system posted to (present)"))
                 .body("error", containsString("reservations[1].end_time 2030-12-07T00:00:00Z is before its start_time"));
+    }
+
+    /**
+     * PBS does not make Reserve_Name unique: a monthly window has the same name every month. Two such reservations
+     * are two rows where the collector sends their ids; a name twice without ids keeps the first, and a duplicate
+     * in any list about the present never costs the post its nodes, jobs, queues and filesystems.
+     */
+    @Test
+    void reservationsAreKeptByTheirIdsAndADuplicateInAnAuxiliaryListCostsThePostNothing() {
+        // past the forget-after time, so the other tests' reservations of this system are no longer current
+        Instant at = Seeds.nextCurrentAfter(clock, Duration.ofMinutes(31));
+        clock.freezeAt(at);
+        ObjectNode monthly = payload(FULL, at);
+        ArrayNode reservations = monthly.withArray("reservations");
+        ObjectNode december = (ObjectNode) reservations.get(1);
+        december.put("reservation_id", "M5121301.desched1");
+        ObjectNode january = december.deepCopy().put("reservation_id", "M5121302.desched1")
+                .put("start_time", "2031-01-05T06:00:00").put("end_time", "2031-01-05T18:00:00");
+        reservations.add(january);
+        post(monthly);
+        given().queryParam("system_name", "present").get("/api/v1/status/reservations").then().statusCode(200)
+                .body("reservation_name", contains("cesm-le-hackathon", "MONTHLY_MAINTENANCE", "MONTHLY_MAINTENANCE"))
+                .body("reservation_id", contains(null, "M5121301.desched1", "M5121302.desched1"))
+                .body("[2].start_time", equalTo("2031-01-05T06:00:00Z"));
+
         ObjectNode twice = payload(FULL, Seeds.nextCurrent(clock));
+        twice.withArray("reservations").add(((ObjectNode) twice.get("reservations").get(1).deepCopy()).put("node_count", 1));
         twice.withArray("user_project_queues").add(twice.get("user_project_queues").get(0).deepCopy());
-        asCollector().body(twice.toString()).post("/api/v1/status/present").then().statusCode(400)
-                .body("error", containsString("user_project_queues[600].username/project_code/queue_name"));
+        twice.withArray("queue_definitions").add(twice.get("queue_definitions").get(0).deepCopy());
+        asCollector().body(twice.toString()).post("/api/v1/status/present").then().statusCode(201)
+                .body("warnings", contains(
+                        "queue_definitions[" + (twice.get("queue_definitions").size() - 1) + "].queue_name '"
+                                + twice.get("queue_definitions").get(0).get("queue_name").asText()
+                                + "' appears more than once: the first is kept",
+                        "reservations[2].reservation_name 'MONTHLY_MAINTENANCE' appears more than once: the first is kept",
+                        "user_project_queues[600].username/project_code/queue_name '"
+                                + twice.get("user_project_queues").get(0).get("username").asText() + "/"
+                                + twice.get("user_project_queues").get(0).get("project_code").asText() + "/"
+                                + twice.get("user_project_queues").get(0).get("queue_name").asText()
+                                + "' appears more than once: the first is kept"))
+                .body("queue_ids", hasSize(twice.get("queues").size()));
+        get("/api/v1/status/present/latest").then().body("running_jobs", equalTo(twice.get("running_jobs").asInt()))
+                .body("reservations.find { it.reservation_name == 'MONTHLY_MAINTENANCE' && it.reservation_id == null }"
+                        + ".node_count", equalTo(2488));
     }
 }
