@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Steady collector load for src/bench/faults.sh: THREADS posters, each posting the guide's Derecho example with a
-timestamp of its own every INTERVAL seconds, and one reader of `latest`, until the file STOP exists. Every answer
-is one line of LOG: unix time, what, HTTP status (or refused / reset / timeout: no HTTP answer), status_id of a
-201.
+timestamp of its own every INTERVAL seconds, and a reader of each of `latest`, `outages`, `summary`, the overview
+page and Derecho's page, until the file STOP exists. Every answer is one line of LOG: unix time, what, HTTP status
+(or refused / reset / timeout: no HTTP answer), status_id of a 201.
 
     python3 src/bench/fault-load.py BASE_URL USER PASSWORD PAYLOAD LOG STOP [threads=4] [interval=0.2]
 """
@@ -74,13 +74,18 @@ def poster():
         time.sleep(interval)
 
 
-def reader():
+READS = {"latest": "/api/v1/status/derecho/latest", "outages": "/api/v1/status/outages",
+         "summary": "/api/v1/status/summary", "overview": "/", "page": "/status/derecho"}
+
+
+def reader(what):
     while not stopped():
-        request(urllib.request.Request(base + "/api/v1/status/derecho/latest"), "latest")
+        request(urllib.request.Request(base + READS[what]), what)
         time.sleep(interval)
 
 
-workers = [threading.Thread(target=poster) for _ in range(threads)] + [threading.Thread(target=reader)]
+workers = [threading.Thread(target=poster) for _ in range(threads)] + \
+    [threading.Thread(target=reader, args=(what,)) for what in READS]
 for w in workers:
     w.start()
 for w in workers:

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Fault script (issue: hard to break). Runs the MariaDB build of the service against a MariaDB server of its own
 # (own data directory and port; the machine's shared server is not touched) under steady collector load
-# (src/bench/fault-load.py: 4 posters, ~20 posts/s, and a reader of `latest`), and in turn:
+# (src/bench/fault-load.py: 4 posters, ~20 posts/s, and readers of latest, outages, summary and two pages), in turn:
 #   1. kill -9 the database, keep it down for DB_DOWN_SECONDS (20), restart it;
 #   2. kill -9 the service, restart it while the load goes on.
 # Then reports the answers by status (201, 503, 500, ...), how long after the database (or the service) was back
 # the first post was stored again, and whether every acknowledged post (201) is stored with all its rows and no
 # stored snapshot is half-written.
 #   bash src/bench/faults.sh         (needs /usr/sbin/mariadbd, mariadb-install-db and the mysql client)
-# Environment: DB_DOWN_SECONDS (20), STEADY_SECONDS (10). Output: target/faults/report.md.
+# Environment: DB_DOWN_SECONDS (20), STEADY_SECONDS (10), FAULT_POSTERS (4), FAULT_INTERVAL (0.2 s between one
+# poster's posts). Output: target/faults/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=src/bench
@@ -38,6 +39,7 @@ start_app() {
   (cd "$out" && QUARKUS_HTTP_PORT=$app_port \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:mariadb://127.0.0.1:$db_port/hpcstatus?createDatabaseIfNotExist=true" \
     QUARKUS_DATASOURCE_USERNAME=root QUARKUS_DATASOURCE_PASSWORD= HPCSTATUS_DATABASE_RETRY_INTERVAL=1S \
+    HPCSTATUS_INGEST_POSTS_PER_MINUTE=100000 \
     HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME=$user HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD=$password \
     exec java -jar app/quarkus-run.jar >>"$out/service.log" 2>&1) &
   app_pid=$!
@@ -59,7 +61,7 @@ start_app
 await_ready
 
 python3 "$here/fault-load.py" "http://127.0.0.1:$app_port" "$user" "$password" "$here/payload-derecho.json" \
-  "$out/load.log" "$out/stop" &
+  "$out/load.log" "$out/stop" "${FAULT_POSTERS:-4}" "${FAULT_INTERVAL:-0.2}" &
 load_pid=$!
 sleep "$steady"
 
@@ -82,9 +84,9 @@ touch "$out/stop"
 wait "$load_pid"
 
 # What was acknowledged, and what is stored.
-awk '$2 == "post" && $3 == 201 { print $4 }' "$out/load.log" | sort -un >"$out/acknowledged.txt"
+awk '$2 == "post" && $3 == 201 { print $4 }' "$out/load.log" | sort -u >"$out/acknowledged.txt"
 acknowledged=$(wc -l <"$out/acknowledged.txt")
-"${mysql_cmd[@]}" -N hpcstatus -e "SELECT snapshot_id FROM status_snapshot" | sort -un >"$out/stored.txt"
+"${mysql_cmd[@]}" -N hpcstatus -e "SELECT snapshot_id FROM status_snapshot" | sort -u >"$out/stored.txt"
 missing=$(comm -23 "$out/acknowledged.txt" "$out/stored.txt" | wc -l)
 # The payload has 8 login nodes, 5 queues and 2 filesystems: a snapshot with other counts is half-written.
 half=$("${mysql_cmd[@]}" -N hpcstatus -e "SELECT COUNT(*) FROM status_snapshot s WHERE

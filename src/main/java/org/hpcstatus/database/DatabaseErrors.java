@@ -28,7 +28,8 @@ public final class DatabaseErrors {
     private static final int MARIADB_DEADLOCK = 1213;
     private static final int H2_LOCK_TIMEOUT = 50200;
 
-    private static final String AGROAL_POOL = "io.agroal.pool.";
+    /** The pool and its transaction integration (which enlists a pooled connection in the request's transaction). */
+    private static final String AGROAL = "io.agroal.";
 
     private DatabaseErrors() {
     }
@@ -51,14 +52,15 @@ public final class DatabaseErrors {
     }
 
     /**
-     * Agroal's pool reports a connection it could not hand out in time as a plain SQLException without a state; what
-     * tells it apart is where it was thrown: by the pool itself, not by a driver answering for the database.
+     * Agroal reports a connection it could not hand out in time, or one it could not enlist in the transaction (a
+     * pooled connection the database closed when it died), as a plain SQLException without a state; what tells it
+     * apart is where it was thrown: by the pool itself, not by a driver answering for the database.
      */
     private static boolean isFromThePool(Throwable cause) {
         if (!(cause instanceof SQLException sql) || sql.getSQLState() != null || cause.getStackTrace().length == 0) {
             return false;
         }
-        return cause.getStackTrace()[0].getClassName().startsWith(AGROAL_POOL);
+        return cause.getStackTrace()[0].getClassName().startsWith(AGROAL);
     }
 
     /**

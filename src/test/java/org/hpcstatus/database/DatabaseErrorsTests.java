@@ -33,6 +33,27 @@ class DatabaseErrorsTests {
                 new jakarta.transaction.RollbackException("rolled back by the application"))));
     }
 
+    /**
+     * What GET /api/v1/status/outages met when MariaDB was killed under load: the pool handed out a connection the
+     * database had closed, and enlisting it in the transaction failed, a plain SQLException thrown by Agroal's
+     * transaction integration (src/bench/faults.sh saw it as a 500).
+     */
+    @Test
+    void aPooledConnectionThatCannotBeEnlistedIsUnavailability() {
+        SQLException enlist = new SQLException("Failed to enlist. Check if a connection from another datasource is"
+                + " already enlisted to the same transaction");
+        enlist.setStackTrace(new StackTraceElement[] {new StackTraceElement("io.agroal.narayana.NarayanaTransactionIntegration",
+                "associate", "NarayanaTransactionIntegration.java", 147)});
+        SQLException association = new SQLException("Exception in association of connection to existing transaction",
+                enlist);
+        association.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "io.agroal.narayana.NarayanaTransactionIntegration", "associate", "NarayanaTransactionIntegration.java", 156)});
+        assertTrue(DatabaseErrors.isUnavailable(new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection", association)));
+        // the same words from a driver answering for the database are not the pool's, and decide nothing
+        assertFalse(DatabaseErrors.isUnavailable(new SQLException("Failed to enlist")));
+    }
+
     @Test
     void messagesAloneDecideNothing() {
         assertFalse(DatabaseErrors.isUnavailable(new SQLException("Connection refused; deadlock; lock wait timeout")));
