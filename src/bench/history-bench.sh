@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=src/bench
+. "$here/lib.sh"
 out=target/bench-history
 seconds=${BENCH_SECONDS:-10}
 port=8088
@@ -39,10 +40,11 @@ fi
 
 app_pid=""
 start_app() { # extra environment as arguments (NAME=value ...)
-  env QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:mariadb://127.0.0.1:3306/$db" \
+  env "${BENCH_SERVICE_ENV[@]}" QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="jdbc:mariadb://127.0.0.1:3306/$db" \
     QUARKUS_DATASOURCE_USERNAME="$my_user" QUARKUS_DATASOURCE_PASSWORD="$my_password" \
     HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME=$admin HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD=$admin_password \
-    QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS__LEVEL=INFO "$@" java -jar "$BENCH_APP/quarkus-run.jar" >> "$out/app.log" 2>&1 &
+    QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS__LEVEL=INFO "$@" java $BENCH_JAVA_OPTS -jar "$BENCH_APP/quarkus-run.jar" \
+    >> "$out/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 600); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" && return 0
@@ -59,15 +61,12 @@ run_sql() { # $1: file, $2: from, $3: to
     "$here/$1" | { printf 'SET unique_checks=0; SET foreign_key_checks=0;\n'; cat; } | "${mysql_cmd[@]}" "$db"
 }
 q() { "${mysql_cmd[@]}" -N -e "$1" "$db"; }
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
-measure() { # $1: label, $2: path
-  local url="http://127.0.0.1:$port$2" o
-  wrk -t2 -c8 -d2s "$url" >/dev/null 2>&1
-  o=$(wrk -t2 -c8 -d"${seconds}s" --latency "$url" 2>&1)
-  local non2xx; non2xx=$(echo "$o" | awk '/Non-2xx/ {print $NF}')
-  [ -z "$non2xx" ] || echo "history-bench: $non2xx non-2xx answers for $2" >&2
-  printf '| %s | %s | %s | %s |\n' "$1" "$(echo "$o" | awk '/Requests\/sec/ {printf "%.0f", $2}')" \
-    "$(to_ms "$(echo "$o" | awk '$1 == "50%" {print $2}')")" "$(to_ms "$(echo "$o" | awk '$1 == "99%" {print $2}')")" | tee -a "$results"
+measure() { # $1: label, $2: path; any non-2xx answer fails the run
+  local url="http://127.0.0.1:$port$2" figures
+  wrk_checked -t2 -c8 -d2s "$url" >/dev/null
+  figures=$(wrk_checked -t2 -c8 -d"${seconds}s" "$url" | bench_figures)
+  set -- "$1" $figures
+  printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" | tee -a "$results"
 }
 
 if [ -z "${BENCH_MEASURE_ONLY:-}" ]; then
@@ -78,19 +77,19 @@ t0=$(date +%s)
 run_sql lookups.sql 1 8
 run_sql history.sql 1 $year
 run_sql user-spans.sql 1 $spans
-q "INSERT INTO rollup_pending (system_id, hour_start, generation) SELECT system_id,
-   TIMESTAMP(DATE_FORMAT(observed_at, '%Y-%m-%d %H:00:00')), 1 FROM status_snapshot GROUP BY 1, 2"
-echo "history-bench: loaded in $(( $(date +%s) - t0 )) s: $(q 'SELECT COUNT(*) FROM status_snapshot') snapshots, $(q 'SELECT COUNT(*) FROM rollup_pending') hours marked"
+q "INSERT INTO rollup_mark (system_id, hour_start) SELECT system_id,
+   TIMESTAMP(DATE_FORMAT(observed_at, '%Y-%m-%d %H:00:00')) FROM status_snapshot GROUP BY 1, 2"
+echo "history-bench: loaded in $(( $(date +%s) - t0 )) s: $(q 'SELECT COUNT(*) FROM status_snapshot') snapshots, $(q 'SELECT COUNT(*) FROM rollup_mark') hours marked"
 {
   echo "History benchmark of $(git rev-parse --short HEAD) on $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), MariaDB"
   echo
 } | tee "$results"
 
 # Roll-up of the whole year: raw data kept for the year meanwhile, so that every hour can be computed.
-hours=$(q 'SELECT COUNT(*) FROM rollup_pending')
+hours=$(q 'SELECT COUNT(*) FROM rollup_mark')
 t0=$(date +%s%N)
 start_app HPCSTATUS_HISTORY_RAW_RETENTION=400D HPCSTATUS_HISTORY_ROLLUP_EVERY=5S HPCSTATUS_HISTORY_RETENTION_EVERY=24H
-while [ "$(q 'SELECT COUNT(*) FROM rollup_pending')" -gt 0 ]; do sleep 2; done
+while [ "$(q 'SELECT COUNT(*) FROM rollup_mark')" -gt 0 ]; do sleep 2; done
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 stop_app
 echo "- roll-up of $hours system-hours (a year of 3 systems, each hour: the system, 8 login nodes, 5 queues, 2 filesystems): $ms ms, $(( ms * 1000 / hours )) µs an hour; $(q 'SELECT COUNT(*) FROM rollup') summary rows" | tee -a "$results"

@@ -6,6 +6,7 @@
 #   bash src/bench/present-rows.sh [ROUNDS (30)]        (needs the MariaDB server, python3 and curl)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/lib.sh
 rounds=${1:-30}
 out=target/bench-present
 port=8091
@@ -34,11 +35,11 @@ PY
 
 for variant in users600 users5000 nousers; do
   "${mysql_cmd[@]}" -e "DROP DATABASE IF EXISTS hpcstatus_bench; CREATE DATABASE hpcstatus_bench"
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL=jdbc:mariadb://127.0.0.1:3306/hpcstatus_bench \
+  env "${BENCH_SERVICE_ENV[@]}" QUARKUS_HTTP_PORT=$port \
+    QUARKUS_DATASOURCE_JDBC_URL=jdbc:mariadb://127.0.0.1:3306/hpcstatus_bench \
     QUARKUS_DATASOURCE_USERNAME="${BENCH_MARIADB_USER:-root}" QUARKUS_DATASOURCE_PASSWORD="${BENCH_MARIADB_PASSWORD:-}" \
-    QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS__LEVEL=WARN HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME=bench-admin \
-    HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD=bench-admin-password java -jar target/quarkus-app/quarkus-run.jar \
-    > "$out/app-$variant.log" 2>&1 &
+    HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME=bench-admin HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD=bench-admin-password \
+    java $BENCH_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$out/app-$variant.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 0.2; done
   for i in $(seq 0 $((rounds - 1))); do
@@ -53,4 +54,6 @@ for variant in users600 users5000 nousers; do
     NR > 1 {t[NR - 1] = $2} END {m = asort(t); printf "%s: %d posts (%d not 201), first %.0f ms, then median %.0f ms,"\
       " slowest %.0f ms; user_load_span rows: %d\n", v, n, bad, first * 1000, t[int((m + 1) / 2)] * 1000, t[m] * 1000, spans}' \
     "$out/times-$variant"
+  bad=$(awk '$1 != 201' "$out/times-$variant" | wc -l)
+  [ "$bad" -eq 0 ] || bench_fail "$variant: $bad posts were not answered 201"
 done

@@ -4,12 +4,15 @@
 # with 8 login nodes, 5 queues, 2 filesystems) straight into the database, and measures with wrk (8 connections):
 # requests/s and p50/p99 of /, /status/derecho and a static asset (the ceiling); then ingest of a full Derecho
 # snapshot with an already-verified credential, next to the same POST as a dry run (no database) and a plain JDBC
-# batch insert of the same rows; and start-to-ready time and resident memory.
+# batch insert of the same rows; the service's CPU time per stored post; start-to-ready time and resident memory
+# after start and at the end. The service runs with the benchmark settings of src/bench/lib.sh (post limit lifted,
+# the container's heap); any non-2xx answer fails the run.
 #   bash src/bench/run.sh            (needs wrk and a running MariaDB; prints a table, saved in target/bench)
 # Environment: BENCH_SECONDS (10), BENCH_DBS ("h2 mariadb"), BENCH_MARIADB_USER (root), BENCH_MARIADB_PASSWORD ("").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=src/bench
+. "$here/lib.sh"
 out=target/bench
 seconds=${BENCH_SECONDS:-10}
 dbs=${BENCH_DBS:-h2 mariadb}
@@ -45,15 +48,15 @@ start_app() { # $1: db; sets ready_ms and rss_mb
   if [ "$1" = h2 ]; then app="$out/h2-app"; url="$h2_url"; user=sa; password=""
   else app="$out/mariadb-app"; url="$my_url"; user="$my_user"; password="$my_password"; fi
   local t0; t0=$(date +%s%N)
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$user" \
-    QUARKUS_DATASOURCE_PASSWORD="$password" QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS__LEVEL=WARN \
+  env "${BENCH_SERVICE_ENV[@]}" QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" \
+    QUARKUS_DATASOURCE_USERNAME="$user" QUARKUS_DATASOURCE_PASSWORD="$password" \
     HPCSTATUS_SECURITY_BOOTSTRAP_USERNAME=$admin HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD=$admin_password \
-    java -jar "$app/quarkus-run.jar" > "$out/app-$1.log" 2>&1 &
+    java $BENCH_JAVA_OPTS -jar "$app/quarkus-run.jar" > "$out/app-$1.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 600); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
       ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-      rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$app_pid/status) / 1024 ))
+      rss_mb=$(bench_rss_mb $app_pid)
       return 0
     fi
     kill -0 $app_pid 2>/dev/null || { tail -20 "$out/app-$1.log"; exit 1; }
@@ -93,18 +96,8 @@ post_current() { # the newest snapshot of each system, posted through the API so
     "http://127.0.0.1:$port/api/v1/status/jupyterhub"
 }
 
-to_ms() { # wrk latency such as 635.91us, 4.04ms, 1.20s
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
-measure() { # $@: wrk arguments after the common ones; prints "rps p50 p99"
-  local o; o=$(wrk -t2 -c8 -d"${seconds}s" --latency "$@" 2>"$out/wrk.err")
-  local rps p50 p99 non2xx
-  rps=$(echo "$o" | awk '/Requests\/sec/ {printf "%.0f", $2}')
-  p50=$(to_ms "$(echo "$o" | awk '$1 == "50%" {print $2}')")
-  p99=$(to_ms "$(echo "$o" | awk '$1 == "99%" {print $2}')")
-  non2xx=$(echo "$o" | awk '/Non-2xx/ {print $NF}')
-  [ -z "$non2xx" ] || echo "bench: $non2xx non-2xx answers for $*: $(head -c 300 "$out/wrk.err")" >&2
-  echo "$rps $p50 $p99"
+measure() { # $@: wrk arguments after the common ones; prints "rps p50 p99"; any non-2xx answer fails the run
+  wrk_checked -t2 -c8 -d"${seconds}s" "$@" | bench_figures
 }
 row() { # $1: label, $2: "rps p50 p99"
   set -- "$1" $2
@@ -112,8 +105,8 @@ row() { # $1: label, $2: "rps p50 p99"
 }
 pages() { # $1: db, $2: history label
   local url="http://127.0.0.1:$port"
-  wrk -t2 -c8 -d3s "$url/" >/dev/null   # warm-up (JIT) of both pages
-  wrk -t2 -c8 -d3s "$url/status/derecho" >/dev/null
+  wrk_checked -t2 -c8 -d3s "$url/" >/dev/null   # warm-up (JIT) of both pages
+  wrk_checked -t2 -c8 -d3s "$url/status/derecho" >/dev/null
   row "$1, $2: GET /" "$(measure "$url/")"
   row "$1, $2: GET /status/derecho" "$(measure "$url/status/derecho")"
   row "$1, $2: GET /css/dashboard.css (static ceiling)" "$(measure "$url/css/dashboard.css")"
@@ -127,6 +120,8 @@ base=$(date -u -d '-10 minutes' '+%Y-%m-%d %H:%M:%S')
   echo "|---|---|---|---|"
 } | tee "$results"
 startup_rows=()
+ingest_cpu_rows=()
+end_rss_rows=()
 for db in $dbs; do
   if [ "$db" = h2 ]; then rm -rf "$out/h2db"
   else "${mysql_cmd[@]}" -e "DROP DATABASE IF EXISTS hpcstatus_bench; CREATE DATABASE hpcstatus_bench"; fi
@@ -149,12 +144,16 @@ for db in $dbs; do
     --data-binary @"$out/current-derecho.json" "http://127.0.0.1:$port/api/v1/status/derecho?dry_run=true"
   export BENCH_PAYLOAD="$here/payload-derecho.json" BENCH_AUTH="$auth"
   export BENCH_BASE_EPOCH=$(( $(date +%s) - 4 * 86400 ))   # warm-up, then the measured run a day later
-  BENCH_PATH=/api/v1/status/derecho wrk -t2 -c8 -d3s -s "$here/ingest.lua" "http://127.0.0.1:$port" >/dev/null 2>&1
+  BENCH_PATH=/api/v1/status/derecho wrk_checked -t2 -c8 -d3s -s "$here/ingest.lua" "http://127.0.0.1:$port" >/dev/null
   export BENCH_BASE_EPOCH=$(( $(date +%s) - 3 * 86400 ))
-  BENCH_PATH=/api/v1/status/derecho row "$db: POST full Derecho snapshot (stored)" \
-    "$(BENCH_PATH=/api/v1/status/derecho measure -s "$here/ingest.lua" "http://127.0.0.1:$port")"
+  cpu0=$(bench_cpu_seconds $app_pid)
+  stored=$(BENCH_PATH=/api/v1/status/derecho measure -s "$here/ingest.lua" "http://127.0.0.1:$port")
+  cpu1=$(bench_cpu_seconds $app_pid)
+  row "$db: POST full Derecho snapshot (stored)" "$stored"
+  ingest_cpu_rows+=("| $db | $(awk -v a="$cpu0" -v b="$cpu1" -v r="${stored%% *}" -v s="$seconds" 'BEGIN { printf "%.2f", (b - a) * 1000 / (r * s) }') |")
   row "$db: same POST, dry run (no database: ceiling)" \
     "$(BENCH_PATH='/api/v1/status/derecho?dry_run=true' measure -s "$here/ingest.lua" "http://127.0.0.1:$port")"
+  end_rss_rows+=("| $db | $rss_mb | $(bench_rss_mb $app_pid) |")
   stop_app
   if [ "$db" = h2 ]; then jdbc_url="$h2_url"; jdbc_cp="$h2_jar"; jdbc_user=sa; jdbc_password=""
   else jdbc_url="$my_url"; jdbc_cp="$mariadb_jar"; jdbc_user="$my_user"; jdbc_password="$my_password"; fi
@@ -166,4 +165,12 @@ done
   echo "| start-to-ready | ms | RSS after start, MB |"
   echo "|---|---|---|"
   printf '%s\n' "${startup_rows[@]}"
+  echo
+  echo "| stored posts: the service's CPU | CPU-seconds per 1,000 posts |"
+  echo "|---|---|"
+  printf '%s\n' "${ingest_cpu_rows[@]}"
+  echo
+  echo "| resident memory (JVM: $BENCH_JAVA_OPTS) | MiB after start | MiB after pages, ingest and dry run |"
+  echo "|---|---|---|"
+  printf '%s\n' "${end_rss_rows[@]}"
 } | tee -a "$results"

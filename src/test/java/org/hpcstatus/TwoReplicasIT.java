@@ -129,7 +129,7 @@ class TwoReplicasIT {
                 assertTrue(completed == all.size() || completed == all.size() + 1,
                         completed + " completed job_run rows against " + all.size() + " runs logged");
             }
-            assertEquals(0, count(sql, "SELECT COUNT(*) FROM rollup_pending"), "hours left to roll up");
+            assertEquals(0, count(sql, "SELECT COUNT(*) FROM rollup_mark"), "hours left to roll up");
             // Each hour's summary counts the snapshots stored for it, whichever replica took them or rolled them up.
             try (ResultSet rows = sql.executeQuery("SELECT h.bucket_start, h.samples, (SELECT COUNT(*) FROM status_snapshot s"
                     + " WHERE s.system_id = h.system_id AND s.observed_at >= h.bucket_start"

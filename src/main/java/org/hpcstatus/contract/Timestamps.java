@@ -28,31 +28,41 @@ public final class Timestamps {
     public static Optional<Instant> parse(String text, ZoneId naiveZone) {
         String value = text.trim();
         try {
-            return Optional.of(truncate(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
-        } catch (DateTimeException withOffsetFailed) {
-            try {
-                LocalDateTime local = LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-                return Optional.of(truncate(local.atZone(naiveZone).toInstant()));
-            } catch (DateTimeException naiveFailed) {
-                return Optional.empty();
+            if (looksOffset(value)) {
+                return Optional.of(truncate(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()));
             }
+            LocalDateTime local = LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            return Optional.of(truncate(local.atZone(naiveZone).toInstant()));
+        } catch (DateTimeException notATimestamp) {
+            return Optional.empty();
         }
     }
 
     /** Whether the text is a timestamp without an offset, read in the configured zone rather than stated. */
     public static boolean isNaive(String text) {
         String value = text.trim();
-        try {
-            OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        if (looksOffset(value)) {
             return false;
-        } catch (DateTimeException noOffset) {
-            try {
-                LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-                return true;
-            } catch (DateTimeException notATimestamp) {
-                return false;
-            }
         }
+        try {
+            LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            return true;
+        } catch (DateTimeException notATimestamp) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the text ends in an offset (Z, +hh:mm, -hh:mm) after its date: which parser to try, so that the naive
+     * timestamps most collectors send are read without a failed parse first. The parser still decides validity.
+     */
+    private static boolean looksOffset(String value) {
+        int dateEnd = value.indexOf('T') > 0 ? value.indexOf('T') : value.indexOf(' ');
+        if (dateEnd < 0) {
+            return true; // no time part: let the strict parser say what is wrong
+        }
+        char last = value.isEmpty() ? ' ' : value.charAt(value.length() - 1);
+        return last == 'Z' || last == 'z' || value.indexOf('+', dateEnd) > 0 || value.indexOf('-', dateEnd) > 0;
     }
 
     public static Instant truncate(Instant instant) {

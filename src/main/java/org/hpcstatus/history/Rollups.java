@@ -27,15 +27,19 @@ import org.hpcstatus.system.SystemCatalog;
 
 /**
  * Rolls raw snapshots up into hourly and daily summaries, incrementally: ingest marks each stored snapshot's hour
- * (rollup_pending); this recomputes a marked hour from its raw rows, then its UTC day from its hours, in one
- * transaction per hour, and clears the mark only if no post marked the hour again meanwhile. Recomputing rather
- * than adding makes a late, out-of-order or repeated run harmless: an hour's summary is always what its raw rows say.
+ * (a rollup_mark row per snapshot); this recomputes a marked hour from its raw rows, then its UTC day from its
+ * hours, in one transaction per hour, and removes the marks it read, and only those: a post that marks the hour
+ * meanwhile leaves its mark for the next run. Recomputing rather than adding makes a late, out-of-order or repeated
+ * run harmless: an hour's summary is always what its raw rows say.
  */
 @ApplicationScoped
 public class Rollups {
 
     static final String HOURLY = "h";
     static final String DAILY = "d";
+    /** How many marks a run reads per hour it may do: an hour of a steady collector has 12. */
+    private static final int MARKS_PER_HOUR_READ = 50;
+    private static final int CLEAR_BATCH = 500;
     private static final String INSERT = "INSERT INTO rollup (system_id, resolution, bucket_start, scope, scope_name,"
             + " metric, samples, min_value, max_value, sum_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -51,19 +55,34 @@ public class Rollups {
     @Inject
     Clock clock;
 
-    private record Pending(long systemId, LocalDateTime hour, long generation) {
+    /** A marked hour and the marks read for it. */
+    private record Pending(long systemId, LocalDateTime hour, List<Long> marks) {
     }
 
-    /** Rolls up to {@code maxHours} marked hours, by system and oldest first; returns how many it did. */
+    /**
+     * Rolls up to {@code maxHours} marked hours, by system and oldest first; returns how many it did. Marks are read
+     * a bounded number at a time (a back-fill marks an hour hundreds of times); an hour whose marks the bound cut in
+     * two is recomputed again next time, which is harmless.
+     */
     public int rollUp(int maxHours) {
         List<Pending> pending = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT system_id, hour_start, generation"
-                        + " FROM rollup_pending ORDER BY system_id, hour_start LIMIT ?")) {
-            select.setInt(1, maxHours);
+                PreparedStatement select = connection.prepareStatement("SELECT mark_id, system_id, hour_start"
+                        + " FROM rollup_mark ORDER BY system_id, hour_start LIMIT ?")) {
+            select.setInt(1, maxHours * MARKS_PER_HOUR_READ);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    pending.add(new Pending(rows.getLong(1), rows.getObject(2, LocalDateTime.class), rows.getLong(3)));
+                    long systemId = rows.getLong(2);
+                    LocalDateTime hour = rows.getObject(3, LocalDateTime.class);
+                    Pending last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
+                    if (last == null || last.systemId() != systemId || !last.hour().equals(hour)) {
+                        if (pending.size() == maxHours) {
+                            break;
+                        }
+                        last = new Pending(systemId, hour, new ArrayList<>());
+                        pending.add(last);
+                    }
+                    last.marks().add(rows.getLong(1));
                 }
             }
             Instant rawKeptFrom = clock.instant().minus(config.history().rawRetention());
@@ -87,19 +106,27 @@ public class Rollups {
                         // summaries stay as they were.
                         Log.debugf("Roll-up mark for system %d at %s dropped", hour.systemId(), hour.hour());
                     }
-                    try (PreparedStatement clear = connection.prepareStatement("DELETE FROM rollup_pending WHERE"
-                            + " system_id = ? AND hour_start = ? AND generation = ?")) {
-                        clear.setLong(1, hour.systemId());
-                        clear.setObject(2, hour.hour());
-                        clear.setLong(3, hour.generation());
-                        clear.executeUpdate();
-                    }
+                    clear(connection, hour.marks());
                 });
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Roll-up failed", e);
         }
         return pending.size();
+    }
+
+    /** Removes the marks read, by their ids, in batches of a bounded IN list. */
+    private static void clear(Connection connection, List<Long> marks) throws SQLException {
+        for (int from = 0; from < marks.size(); from += CLEAR_BATCH) {
+            List<Long> batch = marks.subList(from, Math.min(marks.size(), from + CLEAR_BATCH));
+            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM rollup_mark WHERE mark_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    clear.setLong(i + 1, batch.get(i));
+                }
+                clear.executeUpdate();
+            }
+        }
     }
 
     private void rollUpHour(Connection connection, ConfiguredSystem system, LocalDateTime hour) throws SQLException {

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import org.hpcstatus.config.StatusConfig;
@@ -79,7 +77,7 @@ public class IngestResource {
     IngestGuard guard;
 
     @Inject
-    MeterRegistry meters;
+    PostCounter posts;
 
     @POST
     @Path("/{system}")
@@ -91,7 +89,7 @@ public class IngestResource {
             guard.admit(identity.getPrincipal().getName(), request.remoteAddress() == null ? null
                     : request.remoteAddress().hostAddress());
         } catch (TooBusyException | ClientNotAllowedException refused) {
-            count(system, "throttled");
+            posts.count(system, "throttled");
             throw refused;
         }
         if (dryRun) {
@@ -109,11 +107,11 @@ public class IngestResource {
             body = null;
             result = ingest.ingest(parsed.rows());
         } catch (InvalidPayloadException | PayloadTooLargeException | ConflictException rejected) {
-            count(system, rejected instanceof ConflictException ? "conflict" : "rejected");
+            posts.count(system, rejected instanceof ConflictException ? "conflict" : "rejected");
             problems.rejected(system, identity.getPrincipal().getName(), statusOf(rejected), rejected.getMessage());
             throw rejected;
         }
-        count(system, result.duplicate() ? "duplicate" : "accepted");
+        posts.count(system, result.duplicate() ? "duplicate" : "accepted");
         problems.warned(system, parsed.warnings());
         Set<ChildArray> arrays = KindProfile.of(system.kind()).arrays();
         var response = new SnapshotResponse(true,
@@ -127,12 +125,6 @@ public class IngestResource {
                 result.duplicate() ? true : null,
                 parsed.ignoredFields(), parsed.warnings());
         return Response.status(result.duplicate() ? Response.Status.OK : Response.Status.CREATED).entity(response).build();
-    }
-
-    /** hpcstatus_posts_total{system, outcome}: accepted, duplicate, conflict, rejected, throttled (403 and 429). */
-    private void count(ConfiguredSystem system, String outcome) {
-        Counter.builder("hpcstatus.posts").description("Snapshot posts per system and outcome")
-                .tags("system", system.name(), "outcome", outcome).register(meters).increment();
     }
 
     private static int statusOf(RuntimeException rejected) {

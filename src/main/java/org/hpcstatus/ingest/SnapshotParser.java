@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,8 @@ public class SnapshotParser {
      */
     public record Parsed(NewSnapshot rows, List<String> ignoredFields, List<String> warnings) {
     }
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
 
     /** A naive timestamp this far behind the server clock is most likely local time read as UTC. */
     static final Duration ZONE_SUSPECT_LAG = Duration.ofMinutes(55);
@@ -173,7 +176,11 @@ public class SnapshotParser {
      * are one name, and two of them in one post a 400 rather than a unique-key failure.
      */
     private static String sameName(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        if (name.chars().allMatch(c -> c < 0x80)) {
+            return name.toLowerCase(Locale.ROOT); // ASCII has no accents to strip: the usual case, and cheap
+        }
+        return COMBINING_MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** What identifies a row, as an error names it ("queue_name 'main'"); null when the row has no name. */

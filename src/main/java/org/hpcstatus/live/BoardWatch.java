@@ -1,5 +1,6 @@
 package org.hpcstatus.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import jakarta.interceptor.Interceptor;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hpcstatus.database.DatabaseNotReady;
 import org.hpcstatus.database.DatabaseReady;
@@ -51,13 +53,27 @@ public class BoardWatch {
     ManagedExecutor executor;
 
     @Inject
+    Vertx vertx;
+
+    @Inject
     Event<Looked> looked;
 
-    /** A look at the board and the events it produced (the metrics and the webhooks are set from it). */
-    public record Looked(StatusBoard.Board board, List<LiveEvent> events) {
+    /**
+     * A look at the board and the events it produced (the metrics and the webhooks are set from it); {@code changed}
+     * when anything the board says differs from the look before (always on the first).
+     */
+    public record Looked(StatusBoard.Board board, List<LiveEvent> events, boolean changed) {
     }
 
+    /**
+     * The shortest time between two looks asked for by writes. Under a burst of posts (a back-fill, many collectors
+     * at once) a look per post kept the watch busy without pause, three queries and the metrics each time, which
+     * cost more CPU than the posts themselves; a few looks a second still tell the browsers within a blink.
+     */
+    static final Duration WRITE_LOOK_GAP = Duration.ofMillis(250);
+
     private final AtomicBoolean lookRequested = new AtomicBoolean();
+    private volatile long lastLookStarted = System.nanoTime() - WRITE_LOOK_GAP.toNanos();
     private Map<String, Seen> systems;
     private Map<Long, Outage> outages;
 
@@ -76,18 +92,28 @@ public class BoardWatch {
         look();
     }
 
-    /** Looks on a worker thread soon; requests made while one is pending share it. */
+    /**
+     * Looks on a worker thread soon: at once, or {@link #WRITE_LOOK_GAP} after the last look began; requests made
+     * while one is pending share it.
+     */
     void lookSoon() {
         if (lookRequested.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            long waitMillis = Duration.ofNanos(lastLookStarted + WRITE_LOOK_GAP.toNanos() - System.nanoTime()).toMillis();
+            Runnable lookNow = () -> executor.execute(() -> {
                 lookRequested.set(false);
                 look();
             });
+            if (waitMillis <= 0) {
+                lookNow.run();
+            } else {
+                vertx.setTimer(waitMillis, timer -> lookNow.run());
+            }
         }
     }
 
     /** Compares the board with what was seen before and publishes the differences; the first look only remembers. */
     public synchronized void look() {
+        lastLookStarted = System.nanoTime();
         StatusBoard.Board now;
         try {
             now = board.all(true);
@@ -148,7 +174,7 @@ public class BoardWatch {
         if (changed) {
             changes.bump();
         }
-        looked.fire(new Looked(now, stream.publish(events, now.now())));
+        looked.fire(new Looked(now, stream.publish(events, now.now()), first || changed));
     }
 
     private static LiveEvent.Draft outageEvent(String change, Outage o, String status, Map<Long, String> names) {

@@ -1,6 +1,8 @@
 package org.hpcstatus.metrics;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +29,9 @@ import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.status.SystemStatus;
 
 /**
- * Per-system gauges on /q/metrics, set from each board the live watch looks at (every couple of seconds, on every
- * replica: each replica reports the same values, so a scrape of any one is enough). Queue, filesystem and login-node
+ * Per-system gauges on /q/metrics, set from the boards the live watch looks at (every couple of seconds, on every
+ * replica: each replica reports the same values, so a scrape of any one is enough). They are set again only when the
+ * board changed; the snapshots' ages, which change with the clock alone, are read at each scrape. Queue, filesystem and login-node
  * names come from what collectors post: at most {@value #MAX_NAMES} of each per system are labelled (the rest are
  * left out and logged), so a collector posting invented names cannot blow up the series.
  */
@@ -51,6 +54,9 @@ public class SystemMetrics {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Clock clock;
+
     private final Map<String, MultiGauge> gauges = new HashMap<>();
     private final Map<String, Boolean> warnedAboutNames = new HashMap<>();
 
@@ -60,6 +66,9 @@ public class SystemMetrics {
     }
 
     synchronized void onLook(@Observes BoardWatch.Looked look) {
+        if (!look.changed()) {
+            return;
+        }
         StatusBoard.Board board = look.board();
         List<MultiGauge.Row<?>> age = new ArrayList<>();
         List<MultiGauge.Row<?>> state = new ArrayList<>();
@@ -82,7 +91,8 @@ public class SystemMetrics {
             if (status.latest() == null) {
                 continue;
             }
-            age.add(MultiGauge.Row.of(tags, Math.max(0, Duration.between(status.observedAt(), board.now()).toSeconds())));
+            Instant observedAt = status.observedAt();
+            age.add(MultiGauge.Row.of(tags, () -> Math.max(0, Duration.between(observedAt, clock.instant()).toSeconds())));
             Snapshot snap = status.latest().snapshot();
             for (Partition p : PARTITIONS) {
                 Integer total = p.total().apply(snap);
