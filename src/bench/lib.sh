@@ -5,7 +5,7 @@
 # safety net) lifted, since the benchmark posts as one credential hundreds of times a second; the service's own
 # log at WARN (a line per post would be measured too); the JVM sized as the container runs it (docker/Dockerfile.jvm).
 BENCH_SERVICE_ENV=(HPCSTATUS_INGEST_POSTS_PER_MINUTE=100000000 QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS__LEVEL=WARN)
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms64m -Xmx256m}
 
 bench_fail() {
   echo "bench: FAILED: $*" >&2
