@@ -13,8 +13,10 @@ import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
+import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.snapshot.SnapshotFields;
 import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.SystemStatus;
@@ -49,28 +51,13 @@ final class SnapshotJson {
         json.put("warnings", warnings(snapshot));
         KindProfile kind = KindProfile.of(system.kind());
         putFields(json, snapshot, kind.fields());
-        for (ChildArray array : kind.arrays()) {
+        for (ChildArray<?> array : kind.arrays()) {
             if (array == ChildArray.USER_LOADS && !withUserInfo) {
                 continue;
             }
-            json.put(array.jsonName, switch (array) {
-                case LOGIN_NODES -> rows(latest.loginNodes(), kind.loginNodeFields());
-                case QUEUES -> rows(latest.queues(), SnapshotFields.QUEUE);
-                case FILESYSTEMS -> rows(latest.filesystems(), SnapshotFields.FILESYSTEM);
-                case NODE_TYPES -> rows(latest.nodeTypes(), SnapshotFields.NODE_TYPE);
-                case HUB_NODES -> rows(latest.hubNodes(), SnapshotFields.HUB_NODE);
-                case QUEUE_DEFINITIONS -> latest.queueDefinitions().stream().map(q -> {
-                    Map<String, Object> row = row(q, SnapshotFields.QUEUE_DEFINITION);
-                    row.put("defined_at", q.definedAt);
-                    return row;
-                }).toList();
-                case RESERVATIONS -> reservations.stream().map(r -> reservation(r, system)).toList();
-                case USER_LOADS -> latest.userLoads().stream().map(u -> {
-                    Map<String, Object> row = row(u, SnapshotFields.USER_LOAD);
-                    row.put("first_seen", u.firstSeen);
-                    return row;
-                }).toList();
-            });
+            json.put(array.jsonName, array == ChildArray.RESERVATIONS
+                    ? reservations.stream().map(r -> reservation(r, system)).toList()
+                    : rows(kind, array, latest));
         }
         return json;
     }
@@ -127,8 +114,17 @@ final class SnapshotJson {
         return json;
     }
 
-    private static <E> List<Map<String, Object>> rows(List<E> rows, List<Field<E>> fields) {
-        return rows.stream().map(row -> row(row, fields)).toList();
+    /** An array's rows as posted; the roster says when it was defined, a user's load since when it is so. */
+    private static <E> List<Map<String, Object>> rows(KindProfile kind, ChildArray<E> array, LatestSnapshot latest) {
+        return latest.rows(array).stream().map(row -> {
+            Map<String, Object> json = row(row, kind.fieldsOf(array));
+            if (row instanceof QueueDefinition roster) {
+                json.put("defined_at", roster.definedAt);
+            } else if (row instanceof UserLoadSpan span) {
+                json.put("first_seen", span.firstSeen);
+            }
+            return json;
+        }).toList();
     }
 
     private static <E> Map<String, Object> row(E row, List<Field<E>> fields) {

@@ -15,9 +15,10 @@ import java.util.function.Function;
  * @param maxLength for TEXT, the longest accepted value
  * @param allowed   for TEXT, the accepted values (empty: any)
  * @param keepEmpty for TEXT, whether "" is a value (a free node's job list) rather than "not sent"
+ * @param storedIn  the column, where it is not the JSON name (see {@link #column()})
  */
 public record Field<E>(String name, FieldType type, boolean required, int maxLength, List<String> allowed,
-        boolean keepEmpty, Function<E, Object> getter, BiConsumer<E, Object> setter) {
+        boolean keepEmpty, String storedIn, Function<E, Object> getter, BiConsumer<E, Object> setter) {
 
     public static <E> Field<E> count(String name, Function<E, Integer> getter, BiConsumer<E, Integer> setter) {
         return of(name, FieldType.COUNT, getter, setter, Integer.class);
@@ -40,7 +41,7 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
     }
 
     public static <E> Field<E> text(String name, int maxLength, Function<E, String> getter, BiConsumer<E, String> setter) {
-        return new Field<>(name, FieldType.TEXT, false, maxLength, List.of(), false, getter::apply,
+        return new Field<>(name, FieldType.TEXT, false, maxLength, List.of(), false, null, getter::apply,
                 (entity, value) -> setter.accept(entity, (String) value));
     }
 
@@ -50,33 +51,49 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
 
     private static <E, T> Field<E> of(String name, FieldType type, Function<E, T> getter, BiConsumer<E, T> setter,
             Class<T> valueClass) {
-        return new Field<>(name, type, false, 0, List.of(), false, getter::apply,
+        return new Field<>(name, type, false, 0, List.of(), false, null, getter::apply,
                 (entity, value) -> setter.accept(entity, valueClass.cast(value)));
     }
 
     /**
-     * The column the value is stored in. A JSON name is its column name: this is the one rule that maps the payload
-     * onto the schema, and the entities' column names follow it (checked by a test that reads every field back).
+     * The column the value is stored in. A JSON name is its column name, except where SQL or the table already uses
+     * the word ({@link #storedIn(String)}): this is the one place that maps the payload onto the schema, and the
+     * entities' column names follow it (checked by a test that reads every field back).
      */
     public String column() {
-        return name;
+        return storedIn != null ? storedIn : name;
     }
 
     public Field<E> mandatory() {
-        return new Field<>(name, type, true, maxLength, allowed, keepEmpty, getter, setter);
+        return new Field<>(name, type, true, maxLength, allowed, keepEmpty, storedIn, getter, setter);
     }
 
     /** The same field, not required (a partial update sends only what changes). */
     public Field<E> optional() {
-        return new Field<>(name, type, false, maxLength, allowed, keepEmpty, getter, setter);
+        return new Field<>(name, type, false, maxLength, allowed, keepEmpty, storedIn, getter, setter);
     }
 
     public Field<E> oneOf(String... values) {
-        return new Field<>(name, type, required, maxLength, List.of(values), keepEmpty, getter, setter);
+        return new Field<>(name, type, required, maxLength, List.of(values), keepEmpty, storedIn, getter, setter);
     }
 
     /** An empty string is stored and read back as sent, not taken for a value that was not collected. */
     public Field<E> keepingEmpty() {
-        return new Field<>(name, type, required, maxLength, allowed, true, getter, setter);
+        return new Field<>(name, type, required, maxLength, allowed, true, storedIn, getter, setter);
+    }
+
+    /** A field read from the post but kept in no column (a reservation's system_name, which must be its system). */
+    public Field<E> notStored() {
+        return storedIn("");
+    }
+
+    /** Whether the value has a column; see {@link #notStored()}. */
+    public boolean stored() {
+        return !"".equals(storedIn);
+    }
+
+    /** The same field, in a column of another name (a word SQL reserves, or one the table uses already). */
+    public Field<E> storedIn(String column) {
+        return new Field<>(name, type, required, maxLength, allowed, keepEmpty, column, getter, setter);
     }
 }

@@ -21,6 +21,7 @@ import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.history.History;
 import org.hpcstatus.history.RollupScope;
 import org.hpcstatus.outage.Outage;
+import org.hpcstatus.snapshot.PartitionKind;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemKind;
 
@@ -62,24 +63,24 @@ public class Charts {
     record Spec(String title, String unit, boolean percent, List<Map.Entry<String, String>> lines) {
     }
 
-    private static final List<Spec> CLUSTER = List.of(
-            new Spec("CPU nodes", "nodes", false, List.of(Map.entry("cpu_nodes_available", "idle"),
-                    Map.entry("cpu_nodes_down", "down"), Map.entry("cpu_nodes_reserved", "reserved"))),
-            new Spec("GPU nodes", "nodes", false, List.of(Map.entry("gpu_nodes_available", "idle"),
-                    Map.entry("gpu_nodes_down", "down"), Map.entry("gpu_nodes_reserved", "reserved"))),
-            new Spec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
-                    Map.entry("gpu_utilization_percent", "GPU"), Map.entry("memory_utilization_percent", "memory"))),
-            new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
-                    Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held"))));
-    private static final List<Spec> HETEROGENEOUS = List.of(
-            new Spec("Compute nodes", "nodes", false, List.of(Map.entry("compute_nodes_available", "idle"),
-                    Map.entry("compute_nodes_down", "down"))),
-            CLUSTER.get(2), CLUSTER.get(3));
+    private static final Spec UTILIZATION = new Spec("Utilization", "%", true, List.of(
+            Map.entry("cpu_utilization_percent", "CPU"), Map.entry("gpu_utilization_percent", "GPU"),
+            Map.entry("memory_utilization_percent", "memory")));
+    private static final Spec JOBS = new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
+            Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held")));
+    private static final List<Spec> CLUSTER = List.of(nodes(PartitionKind.CPU), nodes(PartitionKind.GPU), UTILIZATION,
+            JOBS);
+    private static final List<Spec> HETEROGENEOUS = List.of(nodes(PartitionKind.COMPUTE), UTILIZATION, JOBS);
     private static final List<Spec> HUB = List.of(
             new Spec("Users and sessions", "", false, List.of(Map.entry("active_users", "users"),
                     Map.entry("active_sessions", "sessions"))),
             new Spec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
                     Map.entry("memory_utilization_percent", "memory"), Map.entry("gpu_utilization_percent", "GPU"))));
+
+    /** A partition's nodes by state. */
+    private static Spec nodes(PartitionKind partition) {
+        return new Spec(partition.label, "nodes", false, partition.chartLines());
+    }
 
     private static final List<Spec> QUEUE = List.of(
             new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
@@ -87,22 +88,11 @@ public class Charts {
             new Spec("Waiting for resources", "", false, List.of(Map.entry("cores_pending", "cores pending"),
                     Map.entry("gpus_pending", "GPUs pending"))));
 
-    /** A partition's node states, by the key its page takes (the prefix of its fields). */
-    static final Map<String, Spec> PARTITIONS = Map.of(
-            "cpu", nodes("CPU nodes", "cpu_nodes_"), "gpu", nodes("GPU nodes", "gpu_nodes_"),
-            "viz", nodes("Visualization nodes", "viz_nodes_"), "compute", nodes("Compute nodes", "compute_nodes_"),
-            "hub", new Spec("Hub nodes", "nodes", false, List.of(Map.entry("nodes_busy", "busy"),
-                    Map.entry("nodes_free", "idle"), Map.entry("nodes_down", "down"))));
     private static final List<Spec> NODE_TYPE = List.of(
             new Spec("Nodes", "nodes", false, List.of(Map.entry("nodes_allocated", "busy"),
                     Map.entry("nodes_available", "idle"), Map.entry("nodes_down", "down"))),
             new Spec("Utilization", "%", true, List.of(Map.entry("utilization_percent", "CPU"),
                     Map.entry("memory_utilization_percent", "memory"))));
-
-    private static Spec nodes(String title, String prefix) {
-        return new Spec(title, "nodes", false, List.of(Map.entry(prefix + "available", "idle"),
-                Map.entry(prefix + "down", "down"), Map.entry(prefix + "reserved", "reserved")));
-    }
 
     static final int LEFT = 44;
     static final int RIGHT = 592;
@@ -199,11 +189,11 @@ public class Charts {
                 k -> charts(system, RollupScope.QUEUE, queue, QUEUE, range, now, outages));
     }
 
-    /** A partition's chart of its node states over the range ({@code key}: cpu, gpu, viz, compute, hub). */
-    public List<Chart> ofPartition(ConfiguredSystem system, String key, Range range, Instant now, List<Outage> outages,
-            long dataVersion) {
-        return drawn.get(key(system, "partition:" + key, range, outages, dataVersion),
-                k -> charts(system, RollupScope.SYSTEM, "", List.of(PARTITIONS.get(key)), range, now, outages));
+    /** A partition's chart of its node states over the range. */
+    public List<Chart> ofPartition(ConfiguredSystem system, PartitionKind partition, Range range, Instant now,
+            List<Outage> outages, long dataVersion) {
+        return drawn.get(key(system, "partition:" + partition.key, range, outages, dataVersion),
+                k -> charts(system, RollupScope.SYSTEM, "", List.of(nodes(partition)), range, now, outages));
     }
 
     /** A node type's charts (Casper): its nodes by state, and its CPU and memory use. */
@@ -211,19 +201,6 @@ public class Charts {
             long dataVersion) {
         return drawn.get(key(system, "node-type:" + type, range, outages, dataVersion),
                 k -> charts(system, RollupScope.NODE_TYPE, type, NODE_TYPE, range, now, outages));
-    }
-
-    /** The partition keys a system of this kind reports (those whose idle count it posts). */
-    public static List<String> partitionKeys(SystemKind kind) {
-        List<String> names = RollupScope.SYSTEM.metrics(kind).stream().map(RollupScope.Metric::name).toList();
-        return PARTITIONS.entrySet().stream().filter(e -> names.contains(e.getValue().lines().get(0).getKey())
-                && names.contains(e.getValue().lines().get(1).getKey())).map(Map.Entry::getKey).sorted().toList();
-    }
-
-    /** The partition key of a partition's label on the pages ("CPU nodes" -> "cpu"), or null. */
-    public static String partitionKey(String label) {
-        return PARTITIONS.entrySet().stream().filter(e -> e.getValue().title().equals(label)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
     }
 
     private static String key(ConfiguredSystem system, String what, Range range, List<Outage> outages, long dataVersion) {

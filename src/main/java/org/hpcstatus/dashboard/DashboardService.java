@@ -45,6 +45,7 @@ import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.PartitionKind;
 import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Reservation;
@@ -216,14 +217,15 @@ public class DashboardService {
 
     /** A partition's or a node type's page: its charts over {@code range}. */
     public DashboardViews.SeriesPage partition(ConfiguredSystem system, String key, Charts.Range range) {
-        if (!Charts.partitionKeys(system.kind()).contains(key)) {
-            throw new InvalidPayloadException(system.displayName() + " has no partition '" + key + "' (one of "
-                    + String.join(", ", Charts.partitionKeys(system.kind())) + ")");
-        }
-        return new DashboardViews.SeriesPage(system.name(), system.displayName(), Charts.PARTITIONS.get(key).title(),
+        List<PartitionKind> stored = PartitionKind.storedBy(system.kind());
+        PartitionKind partition = PartitionKind.ofKey(key).filter(stored::contains).orElseThrow(() ->
+                new InvalidPayloadException(system.displayName() + " has no partition '" + key + "' (one of "
+                        + String.join(", ", stored.stream().map(p -> p.key).toList()) + ")"));
+        return new DashboardViews.SeriesPage(system.name(), system.displayName(), partition.label,
                 "Nodes by state over time: idle nodes are free for jobs now, down ones out of service, reserved ones"
                         + " set aside for a reservation; the rest are busy.",
-                charts(system, range, (now, spans) -> charts.ofPartition(system, key, range, now, spans, dataVersion())));
+                charts(system, range, (now, spans) -> charts.ofPartition(system, partition, range, now, spans,
+                        dataVersion())));
     }
 
     public DashboardViews.SeriesPage nodeType(ConfiguredSystem system, String type, Charts.Range range) {
@@ -302,7 +304,7 @@ public class DashboardService {
         }
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
-                status.freshness(), local(status.observedAt()), status.ageSeconds(), service(kind, s), partitions(kind, s),
+                status.freshness(), local(status.observedAt()), status.ageSeconds(), service(kind, s), partitions(system, s),
                 figures, kind.utilization(s), jobs, reservations(status));
     }
 
@@ -320,9 +322,11 @@ public class DashboardService {
         return available == null ? "Not reported" : available ? "Up" : "Down";
     }
 
-    private static List<PartitionRow> partitions(KindProfile kind, Snapshot s) {
-        return kind.partitions(s).stream().map(p -> new PartitionRow(p.label(), Charts.partitionKey(p.label()), p.total(), p.busy(), p.idle(), p.down(),
-                p.reserved(), p.counted())).toList();
+    private static List<PartitionRow> partitions(ConfiguredSystem system, Snapshot s) {
+        List<PartitionKind> charted = PartitionKind.storedBy(system.kind());
+        return KindProfile.of(system.kind()).partitions(s).stream().map(p -> new PartitionRow(p.label(),
+                charted.contains(p.kind()) ? p.kind().key : null, p.total(), p.busy(), p.idle(), p.down(), p.reserved(),
+                p.counted())).toList();
     }
 
     private static List<LoginNodeGroup> loginNodeGroups(KindProfile kind, List<LoginNodeStatus> nodes, int max) {

@@ -52,11 +52,15 @@ public final class ApiReference {
         return example("outage-guide");
     }
 
+    private static <E> List<FieldDoc> docs(KindProfile profile, ChildArray<E> array) {
+        return profile.fieldsOf(array).stream().map(ApiReference::doc).toList();
+    }
+
     private static KindDoc kind(SystemKind kind, String example, String path, String exampleName) {
         KindProfile profile = KindProfile.of(kind);
         List<ArrayDoc> arrays = new ArrayList<>();
-        for (ChildArray array : profile.arrays()) {
-            arrays.add(new ArrayDoc(array.jsonName, profile.fieldsOf(array).stream().map(ApiReference::doc).toList()));
+        for (ChildArray<?> array : profile.arrays()) {
+            arrays.add(new ArrayDoc(array.jsonName, docs(profile, array)));
         }
         List<FieldDoc> fields = new ArrayList<>();
         fields.add(doc(SnapshotFields.OBSERVED_AT));

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.snapshot.ChildArray;
 
 /**
  * Deletes what is older than its window, in batches of hpcstatus.history.delete-batch rows, each its own short
@@ -30,9 +31,6 @@ import org.hpcstatus.config.StatusConfig;
  */
 @ApplicationScoped
 public class Retention {
-
-    private static final List<String> SNAPSHOT_CHILDREN = List.of("login_node_status", "queue_status",
-            "filesystem_status", "node_type_status", "hub_node_status");
 
     @Inject
     DataSource dataSource;
@@ -114,8 +112,8 @@ public class Retention {
                 return total;
             }
             Rollups.inTransaction(connection, () -> {
-                for (String child : SNAPSHOT_CHILDREN) {
-                    deleteIds(connection, child, "snapshot_id", ids);
+                for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
+                    deleteIds(connection, array.table().name(), "snapshot_id", ids);
                 }
                 deleteIds(connection, "status_snapshot", "snapshot_id", ids);
             });

@@ -1,29 +1,23 @@
 package org.hpcstatus.history;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.FieldType;
+import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.KindProfile;
-import org.hpcstatus.snapshot.SnapshotFields;
 import org.hpcstatus.system.SystemKind;
 
 /**
- * What a series belongs to: the system itself, or one of its queues, filesystems, login nodes, node types or hub
- * nodes (each a child table of status_snapshot and a lookup table of names, alike in shape). Its metrics are the
- * numeric fields the payload carries there, by their own names; a flag (a login node's "available") is a 0/1 series
- * whose average is the share of the time it was true.
+ * What a series belongs to: the system itself, or a named row of one of its per-snapshot arrays (a queue, filesystem,
+ * login node, node type or hub node), one scope per such array of {@link ChildArray#PER_SNAPSHOT}. Its metrics are
+ * the numeric fields the payload carries there, by their own names; a flag (a login node's "available") is a 0/1
+ * series whose average is the share of the time it was true.
  */
-public enum RollupScope {
-    SYSTEM(null, null),
-    QUEUE("queue_status", "batch_queue"),
-    FILESYSTEM("filesystem_status", "filesystem"),
-    LOGIN_NODE("login_node_status", "login_node"),
-    NODE_TYPE("node_type_status", "node_type"),
-    HUB_NODE("hub_node_status", "hub_node");
+public final class RollupScope {
 
     /** The system scope's count of snapshots per bucket, so that a gap shows. */
     public static final String SNAPSHOTS = "snapshots";
@@ -31,58 +25,74 @@ public enum RollupScope {
     private static final Set<FieldType> NUMERIC = Set.of(FieldType.COUNT, FieldType.LARGE_COUNT, FieldType.PERCENT,
             FieldType.AMOUNT, FieldType.FLAG);
 
-    private final String childTable;
-    private final String lookupTable;
+    public static final RollupScope SYSTEM = new RollupScope(null);
 
-    RollupScope(String childTable, String lookupTable) {
-        this.childTable = childTable;
-        this.lookupTable = lookupTable;
+    /** The system, then a scope per array stored with each snapshot, in that order. */
+    private static final List<RollupScope> ALL = Stream.concat(Stream.of(SYSTEM),
+            ChildArray.PER_SNAPSHOT.stream().map(RollupScope::new)).toList();
+
+    public static final RollupScope QUEUE = of(ChildArray.QUEUES);
+    public static final RollupScope FILESYSTEM = of(ChildArray.FILESYSTEMS);
+    public static final RollupScope LOGIN_NODE = of(ChildArray.LOGIN_NODES);
+    public static final RollupScope NODE_TYPE = of(ChildArray.NODE_TYPES);
+
+    /** Null for the system itself. */
+    private final ChildArray<?> array;
+
+    private RollupScope(ChildArray<?> array) {
+        this.array = array;
+    }
+
+    /** The scope of a per-snapshot array's rows. */
+    public static RollupScope of(ChildArray<?> array) {
+        return ALL.stream().filter(scope -> scope.array == array).findFirst().orElseThrow();
+    }
+
+    public static List<RollupScope> values() {
+        return ALL;
     }
 
     /** As stored in rollup.scope and named in the history API's query ("queue", "login_node"). */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return isSystem() ? "system" : array.naming().names().key();
     }
 
     public static Optional<RollupScope> ofKey(String key) {
-        for (RollupScope scope : values()) {
-            if (scope.key().equals(key)) {
-                return Optional.of(scope);
-            }
-        }
-        return Optional.empty();
+        return ALL.stream().filter(scope -> scope.key().equals(key)).findFirst();
     }
 
     public boolean isSystem() {
-        return childTable == null;
+        return array == null;
     }
 
+    /** The array's own table, which carries the name's id under the name table's id column. */
     String childTable() {
-        return childTable;
+        return array.table().name();
     }
 
     String lookupTable() {
-        return lookupTable;
+        return array.naming().names().table;
     }
 
-    /** The lookup's id column, which the child table carries under the same name. */
     String lookupId() {
-        return lookupTable.equals("batch_queue") ? "queue_id" : lookupTable + "_id";
+        return array.naming().names().idColumn;
     }
 
     /** The numeric fields of this scope for a system of {@code kind}, as (name, column, is-a-flag). */
     public List<Metric> metrics(SystemKind kind) {
         KindProfile profile = KindProfile.of(kind);
-        List<? extends Field<?>> fields = switch (this) {
-            case SYSTEM -> profile.fields();
-            case QUEUE -> SnapshotFields.QUEUE;
-            case FILESYSTEM -> SnapshotFields.FILESYSTEM;
-            case LOGIN_NODE -> profile.loginNodeFields();
-            case NODE_TYPE -> SnapshotFields.NODE_TYPE;
-            case HUB_NODE -> SnapshotFields.HUB_NODE;
-        };
+        List<? extends Field<?>> fields = isSystem() ? profile.fields() : fieldsOf(profile, array);
         return fields.stream().filter(f -> NUMERIC.contains(f.type()))
                 .map(f -> new Metric(f.name(), f.column(), f.type() == FieldType.FLAG)).distinct().toList();
+    }
+
+    private static <E> List<Field<E>> fieldsOf(KindProfile profile, ChildArray<E> array) {
+        return profile.arrays().contains(array) ? profile.fieldsOf(array) : List.of();
+    }
+
+    @Override
+    public String toString() {
+        return key();
     }
 
     /** One metric: its JSON name, its column, and whether it is a flag (read as 1 or 0). */

@@ -1,8 +1,9 @@
 package org.hpcstatus.ingest;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import org.hpcstatus.config.StatusConfig;
@@ -41,12 +41,6 @@ import org.hpcstatus.web.TooBusyException;
 @RolesAllowed(Permissions.MANAGE_SYSTEM_STATUS)
 public class IngestResource {
 
-    /** Child id lists are present for the arrays the system's kind posts, in the order the rows were posted. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SnapshotResponse(boolean success, String message, long statusId, Instant timestamp,
-            List<Long> loginNodeIds, List<Long> queueIds, List<Long> filesystemIds, List<Long> nodeTypeIds,
-            List<Long> nodeIds, Boolean duplicate, List<String> ignoredFields, List<String> warnings) {
-    }
 
     public record DryRunResponse(boolean success, String message, Instant timestamp, List<String> ignoredFields,
             List<String> warnings) {
@@ -113,18 +107,33 @@ public class IngestResource {
         }
         posts.count(system, result.duplicate() ? "duplicate" : "accepted");
         problems.warned(system, parsed.warnings());
-        Set<ChildArray> arrays = KindProfile.of(system.kind()).arrays();
-        var response = new SnapshotResponse(true,
-                system.displayName() + " status " + (result.duplicate() ? "already stored" : "ingested successfully"),
-                result.statusId(), result.timestamp(),
-                arrays.contains(ChildArray.LOGIN_NODES) ? result.loginNodeIds() : null,
-                arrays.contains(ChildArray.QUEUES) ? result.queueIds() : null,
-                arrays.contains(ChildArray.FILESYSTEMS) ? result.filesystemIds() : null,
-                arrays.contains(ChildArray.NODE_TYPES) ? result.nodeTypeIds() : null,
-                arrays.contains(ChildArray.HUB_NODES) ? result.hubNodeIds() : null,
-                result.duplicate() ? true : null,
-                parsed.ignoredFields(), parsed.warnings());
-        return Response.status(result.duplicate() ? Response.Status.OK : Response.Status.CREATED).entity(response).build();
+        return Response.status(result.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(answer(system, result, parsed)).build();
+    }
+
+    /**
+     * The 201 (or a retry's 200): the ids of the snapshot and, for each per-snapshot array the system's kind posts,
+     * of its rows in the order posted ("login_node_ids", ...), what was ignored and noticed.
+     */
+    private static Map<String, Object> answer(ConfiguredSystem system, StoredSnapshot result,
+            SnapshotParser.Parsed parsed) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("message", system.displayName() + " status "
+                + (result.duplicate() ? "already stored" : "ingested successfully"));
+        answer.put("status_id", result.statusId());
+        answer.put("timestamp", result.timestamp());
+        for (ChildArray<?> array : KindProfile.of(system.kind()).arrays()) {
+            if (array.perSnapshot()) {
+                answer.put(array.idsJsonName(), result.idsOf(array));
+            }
+        }
+        if (result.duplicate()) {
+            answer.put("duplicate", true);
+        }
+        answer.put("ignored_fields", parsed.ignoredFields());
+        answer.put("warnings", parsed.warnings());
+        return answer;
     }
 
     private static int statusOf(RuntimeException rejected) {

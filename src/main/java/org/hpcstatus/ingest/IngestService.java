@@ -5,12 +5,13 @@ import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import org.hpcstatus.database.DatabaseErrors;
+import org.hpcstatus.snapshot.ChildArray;
+import org.hpcstatus.snapshot.ChildRows;
 import org.hpcstatus.snapshot.NewSnapshot;
 import org.hpcstatus.snapshot.SnapshotQueries;
 import org.hpcstatus.snapshot.SnapshotWriter;
 import org.hpcstatus.snapshot.StoredSnapshot;
 import org.hpcstatus.system.Lookups;
-import org.hpcstatus.system.Lookups.Kind;
 
 /** The write side: turns a validated snapshot into stored rows, exactly once per system and instant. */
 @ApplicationScoped
@@ -29,17 +30,24 @@ public class IngestService {
 
     public StoredSnapshot ingest(NewSnapshot rows) {
         long systemId = rows.system().id();
-        // Lookup rows first, each committed on its own, so the ingest transaction holds one connection only.
-        rows.loginNodes().forEach(row -> row.loginNodeId = lookups.idFor(Kind.LOGIN_NODE, systemId, row.nodeName));
-        rows.queues().forEach(row -> row.queueId = lookups.idFor(Kind.QUEUE, systemId, row.queueName));
-        rows.filesystems().forEach(row -> row.filesystemId = lookups.idFor(Kind.FILESYSTEM, systemId, row.filesystemName));
-        rows.nodeTypes().forEach(row -> row.nodeTypeId = lookups.idFor(Kind.NODE_TYPE, systemId, row.nodeType));
-        rows.hubNodes().forEach(row -> row.hubNodeId = lookups.idFor(Kind.HUB_NODE, systemId, row.name));
-        rows.present().queueDefinitions().forEach(row -> row.queueId = lookups.idFor(Kind.QUEUE, systemId, row.queueName));
+        // Names become ids first, each new one committed on its own, so the ingest transaction holds one connection only.
+        for (ChildArray<?> array : ChildArray.ALL) {
+            resolveNames(array, rows.rows(), systemId);
+        }
         StoredSnapshot result = writeOnce(rows);
         Log.infof("Ingested %s snapshot status_id=%d at %s%s", rows.system().name(), result.statusId(),
                 result.timestamp(), result.duplicate() ? " (duplicate retry)" : "");
         return result;
+    }
+
+    private <E> void resolveNames(ChildArray<E> array, ChildRows rows, long systemId) {
+        ChildArray.Naming<E> naming = array.naming();
+        if (naming == null) {
+            return;
+        }
+        for (E row : rows.of(array)) {
+            naming.setId().accept(row, lookups.idFor(naming.names(), systemId, array.nameOf(row)));
+        }
     }
 
     private StoredSnapshot writeOnce(NewSnapshot rows) {

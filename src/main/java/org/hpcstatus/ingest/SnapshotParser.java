@@ -10,9 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,19 +24,12 @@ import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.PayloadReader;
 import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.snapshot.ChildArray;
-import org.hpcstatus.snapshot.FilesystemStatus;
-import org.hpcstatus.snapshot.HubNodeStatus;
+import org.hpcstatus.snapshot.ChildRows;
 import org.hpcstatus.snapshot.KindProfile;
-import org.hpcstatus.snapshot.LoginNodeStatus;
 import org.hpcstatus.snapshot.NewSnapshot;
-import org.hpcstatus.snapshot.NodeTypeStatus;
-import org.hpcstatus.snapshot.PresentRows;
-import org.hpcstatus.snapshot.QueueDefinition;
-import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
-import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemKind;
 
@@ -83,25 +74,10 @@ public class SnapshotParser {
         Snapshot snapshot = reader.read(body, "", kind.fields(), alsoKnown, new Snapshot());
         Instant observedAt = reader.readTimestamp(body, TIMESTAMP);
         List<String> duplicates = new ArrayList<>();
-        List<LoginNodeStatus> loginNodes = array(reader, duplicates, body, kind, ChildArray.LOGIN_NODES, kind.loginNodeFields(),
-                LoginNodeStatus::new, n -> named("node_name", n.nodeName));
-        List<QueueStatus> queues = array(reader, duplicates, body, kind, ChildArray.QUEUES, SnapshotFields.QUEUE, QueueStatus::new,
-                q -> named("queue_name", q.queueName));
-        List<FilesystemStatus> filesystems = array(reader, duplicates, body, kind, ChildArray.FILESYSTEMS, SnapshotFields.FILESYSTEM,
-                FilesystemStatus::new, f -> named("filesystem_name", f.filesystemName));
-        List<NodeTypeStatus> nodeTypes = array(reader, duplicates, body, kind, ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE,
-                NodeTypeStatus::new, t -> named("node_type", t.nodeType));
-        List<HubNodeStatus> hubNodes = array(reader, duplicates, body, kind, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE,
-                HubNodeStatus::new, n -> named("name", n.name));
-        List<QueueDefinition> queueDefinitions = array(reader, duplicates, body, kind, ChildArray.QUEUE_DEFINITIONS,
-                SnapshotFields.QUEUE_DEFINITION, QueueDefinition::new, q -> named("queue_name", q.queueName));
-        List<Reservation> reservations = array(reader, duplicates, body, kind, ChildArray.RESERVATIONS, SnapshotFields.RESERVATION,
-                Reservation::new, r -> r.schedulerId != null ? named("reservation_id", r.schedulerId)
-                        : named("reservation_name", r.reservationName));
-        checkReservations(reader, system, reservations);
-        List<UserLoadSpan> userLoads = array(reader, duplicates, body, kind, ChildArray.USER_LOADS, SnapshotFields.USER_LOAD,
-                UserLoadSpan::new, u -> u.username == null || u.projectCode == null || u.queueName == null ? null
-                        : named("username/project_code/queue_name", u.username + "/" + u.projectCode + "/" + u.queueName));
+        ChildRows rows = new ChildRows();
+        for (ChildArray<?> array : kind.arrays()) {
+            readArray(reader, duplicates, body, system, array, rows);
+        }
         kind.derive(snapshot, reader);
         if (observedAt != null && observedAt.isAfter(now.plus(config.ingest().maxFutureSkew()))) {
             reader.problem("timestamp " + observedAt + " is more than " + config.ingest().maxFutureSkew().toMinutes()
@@ -113,41 +89,30 @@ public class SnapshotParser {
         snapshot.observedAt = observedAt == null ? now : observedAt;
         snapshot.receivedAt = now;
         // Identifies the content, so an identical retry can be told from a conflicting one.
-        snapshot.contentHash = new ContentHash()
-                .add("snapshot", snapshot, kind.fields())
-                .addAll(ChildArray.LOGIN_NODES.jsonName, loginNodes, kind.loginNodeFields())
-                .addAll(ChildArray.QUEUES.jsonName, queues, SnapshotFields.QUEUE)
-                .addAll(ChildArray.FILESYSTEMS.jsonName, filesystems, SnapshotFields.FILESYSTEM)
-                .addAll(ChildArray.NODE_TYPES.jsonName, nodeTypes, SnapshotFields.NODE_TYPE)
-                .addAll(ChildArray.HUB_NODES.jsonName, hubNodes, SnapshotFields.HUB_NODE)
-                .addAll(ChildArray.QUEUE_DEFINITIONS.jsonName, queueDefinitions, SnapshotFields.QUEUE_DEFINITION)
-                .addAll(ChildArray.RESERVATIONS.jsonName, reservations, SnapshotFields.RESERVATION)
-                .addAll(ChildArray.USER_LOADS.jsonName, userLoads, SnapshotFields.USER_LOAD)
-                .hex();
+        ContentHash hash = new ContentHash().add("snapshot", snapshot, kind.fields());
+        for (ChildArray<?> array : kind.arrays()) {
+            addRows(hash, kind, array, rows);
+        }
+        snapshot.contentHash = hash.hex();
         // The deployed Derecho collector sends viz_utilization_percent: null; that says nothing worth echoing.
         List<String> ignored = reader.ignored().stream()
                 .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
         List<String> warnings = new ArrayList<>(clockWarnings(body, snapshot.observedAt, now));
         warnings.addAll(duplicates);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
-        return new Parsed(new NewSnapshot(system, snapshot, loginNodes, queues, filesystems, nodeTypes, hubNodes,
-                new PresentRows(queueDefinitions, reservations, userLoads)), ignored, warnings);
+        return new Parsed(new NewSnapshot(system, snapshot, rows), ignored, warnings);
     }
 
-    /** Each reservation belongs to the system posted to, and ends after it starts; a bad one is named. */
-    private static void checkReservations(PayloadReader reader, ConfiguredSystem system, List<Reservation> reservations) {
-        for (int i = 0; i < reservations.size(); i++) {
-            Reservation r = reservations.get(i);
-            String path = ChildArray.RESERVATIONS.jsonName + "[" + i + "]";
-            if (r.systemName != null && !r.systemName.equalsIgnoreCase(system.name())) {
-                reader.problem(path + ".system_name '" + r.systemName + "' is not the system posted to (" + system.name()
-                        + ")");
-            }
-            if (r.startTime != null && r.endTime != null && r.endTime.isBefore(r.startTime)) {
-                reader.problem(path + ".end_time " + r.endTime + " is before its start_time " + r.startTime);
-            }
-            r.systemId = system.id();
+    /** A reservation belongs to the system posted to, and ends after it starts; a bad one is named. */
+    private static void checkReservation(PayloadReader reader, ConfiguredSystem system, Reservation r, String path) {
+        if (r.systemName != null && !r.systemName.equalsIgnoreCase(system.name())) {
+            reader.problem(path + ".system_name '" + r.systemName + "' is not the system posted to (" + system.name()
+                    + ")");
         }
+        if (r.startTime != null && r.endTime != null && r.endTime.isBefore(r.startTime)) {
+            reader.problem(path + ".end_time " + r.endTime + " is before its start_time " + r.startTime);
+        }
+        r.systemId = system.id();
     }
 
     /**
@@ -183,38 +148,38 @@ public class SnapshotParser {
                 .toLowerCase(Locale.ROOT);
     }
 
-    /** What identifies a row, as an error names it ("queue_name 'main'"); null when the row has no name. */
-    private static String named(String field, String value) {
-        return value == null ? null : field + " '" + value + "'";
+    private static <E> void addRows(ContentHash hash, KindProfile kind, ChildArray<E> array, ChildRows rows) {
+        hash.addAll(array.jsonName, rows.of(array), kind.fieldsOf(array));
     }
 
     /**
-     * The rows of one child array, or none when the kind does not post it (the array is then listed as ignored). A
-     * name twice in an array of the snapshot's own figures is a 400; twice in a list about the present (roster,
-     * reservations, per-user load) it costs the post nothing: the first is kept and {@code duplicates} says so, since
-     * a collector does not retry a 400 and the whole cycle's figures would be lost over an auxiliary list.
+     * Reads one child array's rows into {@code rows}. A name twice in an array of the snapshot's own figures is a
+     * 400; twice in a list about the present (roster, reservations, per-user load) it costs the post nothing: the
+     * first is kept and {@code duplicates} says so, since a collector does not retry a 400 and the whole cycle's
+     * figures would be lost over an auxiliary list.
      */
-    private <E> List<E> array(PayloadReader reader, List<String> duplicates, JsonNode body, KindProfile kind,
-            ChildArray array, List<Field<E>> fields, Supplier<E> factory, Function<E, String> name) {
-        if (!kind.arrays().contains(array)) {
-            return List.of();
-        }
+    private <E> void readArray(PayloadReader reader, List<String> duplicates, JsonNode body, ConfiguredSystem system,
+            ChildArray<E> array, ChildRows rows) {
+        KindProfile kind = KindProfile.of(system.kind());
         boolean userRows = array == ChildArray.USER_LOADS;
-        List<E> rows = reader.readArray(body, array.jsonName, fields, factory,
+        List<E> read = reader.readArray(body, array.jsonName, kind.fieldsOf(array), array::newRow,
                 userRows ? config.ingest().maxUserLoadRows() : config.ingest().maxArrayRows(),
                 userRows ? "hpcstatus.ingest.max-user-load-rows" : "hpcstatus.ingest.max-array-rows");
         Set<String> seen = new HashSet<>();
-        List<E> kept = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            String named = name.apply(rows.get(i));
+        List<E> kept = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            if (read.get(i) instanceof Reservation reservation) {
+                checkReservation(reader, system, reservation, array.jsonName + "[" + i + "]");
+            }
+            String named = array.identity(read.get(i));
             if (named == null || seen.add(sameName(named))) {
-                kept.add(rows.get(i));
+                kept.add(read.get(i));
             } else if (array.ofNewestOnly()) {
                 duplicates.add(array.jsonName + "[" + i + "]." + named + " appears more than once: the first is kept");
             } else {
                 reader.problem(array.jsonName + "[" + i + "]." + named + " appears more than once");
             }
         }
-        return kept;
+        rows.put(array, kept);
     }
 }

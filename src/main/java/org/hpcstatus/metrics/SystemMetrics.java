@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,7 +20,9 @@ import org.hpcstatus.live.BoardWatch;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.snapshot.FilesystemStatus;
+import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.Partition;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SystemState;
@@ -39,17 +40,6 @@ import org.hpcstatus.status.SystemStatus;
 public class SystemMetrics {
 
     static final int MAX_NAMES = 100;
-
-    private record Partition(String name, Function<Snapshot, Integer> total, Function<Snapshot, Integer> idle,
-            Function<Snapshot, Integer> down, Function<Snapshot, Integer> reserved) {
-    }
-
-    private static final List<Partition> PARTITIONS = List.of(
-            new Partition("cpu", s -> s.cpuNodesTotal, s -> s.cpuNodesAvailable, s -> s.cpuNodesDown, s -> s.cpuNodesReserved),
-            new Partition("gpu", s -> s.gpuNodesTotal, s -> s.gpuNodesAvailable, s -> s.gpuNodesDown, s -> s.gpuNodesReserved),
-            new Partition("viz", s -> s.vizNodesTotal, s -> s.vizNodesAvailable, s -> s.vizNodesDown, s -> s.vizNodesReserved),
-            new Partition("compute", s -> s.computeNodesTotal, s -> s.computeNodesAvailable, s -> s.computeNodesDown,
-                    s -> null));
 
     @Inject
     MeterRegistry registry;
@@ -94,19 +84,15 @@ public class SystemMetrics {
             Instant observedAt = status.observedAt();
             age.add(MultiGauge.Row.of(tags, () -> Math.max(0, Duration.between(observedAt, clock.instant()).toSeconds())));
             Snapshot snap = status.latest().snapshot();
-            for (Partition p : PARTITIONS) {
-                Integer total = p.total().apply(snap);
-                if (total == null || total == 0) {
-                    continue;
+            for (Partition p : KindProfile.of(status.system().kind()).partitions(snap)) {
+                if (!p.counted()) {
+                    continue; // a failed node query posts 0 nodes: nothing to say, rather than "all idle"
                 }
-                int idle = orZero(p.idle().apply(snap));
-                int down = orZero(p.down().apply(snap));
-                int reserved = orZero(p.reserved().apply(snap));
-                Tags part = tags.and("partition", p.name());
-                nodes.add(MultiGauge.Row.of(part.and("state", "idle"), idle));
-                nodes.add(MultiGauge.Row.of(part.and("state", "down"), down));
-                nodes.add(MultiGauge.Row.of(part.and("state", "reserved"), reserved));
-                nodes.add(MultiGauge.Row.of(part.and("state", "busy"), Math.max(0, total - idle - down - reserved)));
+                Tags part = tags.and("partition", p.kind().key);
+                add(nodes, part.and("state", "idle"), p.idle());
+                add(nodes, part.and("state", "down"), p.down());
+                add(nodes, part.and("state", "reserved"), p.reserved() == null ? 0 : p.reserved());
+                add(nodes, part.and("state", "busy"), p.busy());
             }
             add(utilization, tags.and("resource", "cpu"), snap.cpuUtilizationPercent);
             add(utilization, tags.and("resource", "gpu"), snap.gpuUtilizationPercent);
@@ -177,7 +163,4 @@ public class SystemMetrics {
         }
     }
 
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
 }

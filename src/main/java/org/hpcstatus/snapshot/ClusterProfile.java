@@ -1,13 +1,10 @@
 package org.hpcstatus.snapshot;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.hpcstatus.contract.Field;
 
@@ -22,9 +19,8 @@ final class ClusterProfile implements KindProfile {
                     .map(f -> f.name().endsWith("_total") || f.name().endsWith("_available") ? f.mandatory() : f).toList(),
             SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
-    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(
-            EnumSet.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES, ChildArray.FILESYSTEMS, ChildArray.QUEUE_DEFINITIONS,
-                    ChildArray.RESERVATIONS, ChildArray.USER_LOADS));
+    private static final List<ChildArray<?>> ARRAYS = List.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES,
+            ChildArray.FILESYSTEMS, ChildArray.QUEUE_DEFINITIONS, ChildArray.RESERVATIONS, ChildArray.USER_LOADS);
 
     private static final Map<String, String> LOGIN_NODE_HEADINGS = Map.of(
             "cpu", "CPU login nodes", "gpu", "GPU login nodes", "data-access", "Data-access nodes");
@@ -38,33 +34,29 @@ final class ClusterProfile implements KindProfile {
     }
 
     @Override
-    public Set<ChildArray> arrays() {
+    public List<ChildArray<?>> arrays() {
         return ARRAYS;
     }
 
+    /** Derecho's login nodes must say whether they are CPU, GPU or data-access nodes (a column all kinds have). */
     @Override
-    public List<Field<LoginNodeStatus>> loginNodeFields() {
-        return SnapshotFields.TYPED_LOGIN_NODE;
+    @SuppressWarnings("unchecked") // the login nodes' fields are a ChildArray<LoginNodeStatus>'s
+    public <E> List<Field<E>> fieldsOf(ChildArray<E> array) {
+        return array == ChildArray.LOGIN_NODES ? (List<Field<E>>) (List<?>) SnapshotFields.TYPED_LOGIN_NODE
+                : array.fields();
     }
 
     @Override
     public List<Partition> partitions(Snapshot s) {
-        return List.of(cpuNodes(s), gpuNodes(s));
+        return List.of(PartitionKind.CPU.of(s), PartitionKind.GPU.of(s));
     }
 
+    /** CPU and GPU nodes together: counted, never stored. */
     @Override
     public Optional<Partition> computeNodes(Snapshot s) {
-        return Optional.of(new Partition("Compute nodes", Counts.sum(s.cpuNodesTotal, s.gpuNodesTotal),
+        return Optional.of(new Partition(PartitionKind.COMPUTE, Counts.sum(s.cpuNodesTotal, s.gpuNodesTotal),
                 Counts.sum(s.cpuNodesAvailable, s.gpuNodesAvailable), Counts.sum(s.cpuNodesDown, s.gpuNodesDown),
                 Counts.sum(s.cpuNodesReserved, s.gpuNodesReserved)));
-    }
-
-    static Partition cpuNodes(Snapshot s) {
-        return new Partition("CPU nodes", s.cpuNodesTotal, s.cpuNodesAvailable, s.cpuNodesDown, s.cpuNodesReserved);
-    }
-
-    static Partition gpuNodes(Snapshot s) {
-        return new Partition("GPU nodes", s.gpuNodesTotal, s.gpuNodesAvailable, s.gpuNodesDown, s.gpuNodesReserved);
     }
 
     @Override

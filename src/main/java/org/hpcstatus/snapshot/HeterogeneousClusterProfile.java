@@ -1,11 +1,8 @@
 package org.hpcstatus.snapshot;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.PayloadReader;
@@ -22,9 +19,9 @@ final class HeterogeneousClusterProfile implements KindProfile {
     private static final List<Field<Snapshot>> FIELDS = SnapshotFields.concat(SnapshotFields.COMPUTE_NODES,
             SnapshotFields.PARTITIONS, SnapshotFields.VIZ_PARTITION, SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
-    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(EnumSet.of(ChildArray.LOGIN_NODES,
-            ChildArray.QUEUES, ChildArray.FILESYSTEMS, ChildArray.NODE_TYPES, ChildArray.QUEUE_DEFINITIONS,
-            ChildArray.RESERVATIONS, ChildArray.USER_LOADS));
+    private static final List<ChildArray<?>> ARRAYS = List.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES,
+            ChildArray.FILESYSTEMS, ChildArray.NODE_TYPES, ChildArray.QUEUE_DEFINITIONS, ChildArray.RESERVATIONS,
+            ChildArray.USER_LOADS);
 
     private HeterogeneousClusterProfile() {
     }
@@ -35,7 +32,7 @@ final class HeterogeneousClusterProfile implements KindProfile {
     }
 
     @Override
-    public Set<ChildArray> arrays() {
+    public List<ChildArray<?>> arrays() {
         return ARRAYS;
     }
 
@@ -77,8 +74,7 @@ final class HeterogeneousClusterProfile implements KindProfile {
     public List<Partition> partitions(Snapshot s) {
         List<Partition> partitions = new ArrayList<>(judgedPartitions(s));
         if (s.vizNodesTotal != null) {
-            partitions.add(new Partition("Visualization nodes", s.vizNodesTotal, s.vizNodesAvailable, s.vizNodesDown,
-                    s.vizNodesReserved));
+            partitions.add(PartitionKind.VIZ.of(s));
         }
         return partitions;
     }
@@ -89,17 +85,17 @@ final class HeterogeneousClusterProfile implements KindProfile {
         List<Partition> judged = new ArrayList<>();
         judged.add(computeNodes(s).orElseThrow());
         if (s.cpuNodesTotal != null) {
-            judged.add(ClusterProfile.cpuNodes(s));
+            judged.add(PartitionKind.CPU.of(s));
         }
         if (s.gpuNodesTotal != null) {
-            judged.add(ClusterProfile.gpuNodes(s));
+            judged.add(PartitionKind.GPU.of(s));
         }
         return judged;
     }
 
     @Override
     public Optional<Partition> computeNodes(Snapshot s) {
-        return Optional.of(new Partition("Compute nodes", s.computeNodesTotal, s.computeNodesAvailable,
+        return Optional.of(new Partition(PartitionKind.COMPUTE, s.computeNodesTotal, s.computeNodesAvailable,
                 s.computeNodesDown, Counts.sum(s.cpuNodesReserved, s.gpuNodesReserved, s.vizNodesReserved)));
     }
 

@@ -5,11 +5,8 @@ import static org.hpcstatus.contract.Field.flag;
 import static org.hpcstatus.contract.Field.percent;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.hpcstatus.contract.Field;
 
@@ -28,7 +25,7 @@ final class JupyterHubProfile implements KindProfile {
             percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v)),
             SnapshotFields.HUB_CAPACITY);
 
-    private static final Set<ChildArray> ARRAYS = Collections.unmodifiableSet(EnumSet.of(ChildArray.HUB_NODES));
+    private static final List<ChildArray<?>> ARRAYS = List.of(ChildArray.HUB_NODES);
 
     private JupyterHubProfile() {
     }
@@ -39,23 +36,19 @@ final class JupyterHubProfile implements KindProfile {
     }
 
     @Override
-    public Set<ChildArray> arrays() {
+    public List<ChildArray<?>> arrays() {
         return ARRAYS;
     }
 
     /** The nodes the hub's sessions run on, when its collector reports them. */
     @Override
     public List<Partition> partitions(Snapshot s) {
-        return s.nodesTotal == null ? List.of() : List.of(nodes(s));
+        return s.nodesTotal == null ? List.of() : List.of(PartitionKind.HUB.of(s));
     }
 
     @Override
     public Optional<Partition> computeNodes(Snapshot s) {
-        return s.nodesTotal == null ? Optional.empty() : Optional.of(nodes(s));
-    }
-
-    private static Partition nodes(Snapshot s) {
-        return new Partition("Hub nodes", s.nodesTotal, s.nodesFree, s.nodesDown, null);
+        return s.nodesTotal == null ? Optional.empty() : Optional.of(PartitionKind.HUB.of(s));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.PayloadReader;
@@ -29,26 +28,15 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
     /** The system-wide fields of a post, in storage and read-back order. */
     List<Field<Snapshot>> fields();
 
-    /** The child arrays a post may carry (in enum order); any other array in a post is listed as ignored. */
-    Set<ChildArray> arrays();
+    /** The child arrays a post may carry, in {@link ChildArray#ALL}'s order; any other array is listed as ignored. */
+    List<ChildArray<?>> arrays();
 
-    /** The fields of one login node. */
-    default List<Field<LoginNodeStatus>> loginNodeFields() {
-        return SnapshotFields.LOGIN_NODE;
-    }
-
-    /** The fields of one row of {@code array}, as the parser reads them (for the API reference and the schema). */
-    default List<? extends Field<?>> fieldsOf(ChildArray array) {
-        return switch (array) {
-            case LOGIN_NODES -> loginNodeFields();
-            case QUEUES -> SnapshotFields.QUEUE;
-            case FILESYSTEMS -> SnapshotFields.FILESYSTEM;
-            case NODE_TYPES -> SnapshotFields.NODE_TYPE;
-            case HUB_NODES -> SnapshotFields.HUB_NODE;
-            case QUEUE_DEFINITIONS -> SnapshotFields.QUEUE_DEFINITION;
-            case RESERVATIONS -> SnapshotFields.RESERVATION;
-            case USER_LOADS -> SnapshotFields.USER_LOAD;
-        };
+    /**
+     * The fields of one row of {@code array}, as this kind's posts must carry them: the array's own, unless the kind
+     * requires more (Derecho's login nodes must say their type).
+     */
+    default <E> List<Field<E>> fieldsOf(ChildArray<E> array) {
+        return array.fields();
     }
 
     /** Fills in aggregates a post left out and records rules that span several fields; runs before storing. */

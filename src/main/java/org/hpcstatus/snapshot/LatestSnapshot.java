@@ -7,15 +7,45 @@ import java.util.List;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**
- * A system's newest snapshot with all its children, names resolved, as read for the API and the dashboard, with the
- * queue roster and the per-user load it carried (personal data: shown only with the permission), and the
- * reservations reported up to it within the forget-after time. Reservations are written only by a post that moves the
- * pointer, so these are all there are until it moves again; {@link #currentReservations} says which still hold now.
+ * A system's newest snapshot with all its rows, names resolved, as read for the API and the dashboard: the rows of
+ * its instant, the queue roster, the per-user load (personal data: shown only with the permission), and the
+ * reservations reported up to it within the forget-after time. Reservations are written only by a post that moves
+ * the pointer, so these are all there are until it moves again; {@link #currentReservations} says which still hold
+ * now.
  */
-public record LatestSnapshot(ConfiguredSystem system, Snapshot snapshot, List<LoginNodeStatus> loginNodes,
-        List<QueueStatus> queues, List<FilesystemStatus> filesystems, List<NodeTypeStatus> nodeTypes,
-        List<HubNodeStatus> hubNodes, List<QueueDefinition> queueDefinitions, List<UserLoadSpan> userLoads,
-        List<Reservation> recentReservations) {
+public record LatestSnapshot(ConfiguredSystem system, Snapshot snapshot, ChildRows rows) {
+
+    public <E> List<E> rows(ChildArray<E> array) {
+        return rows.of(array);
+    }
+
+    public List<LoginNodeStatus> loginNodes() {
+        return rows.of(ChildArray.LOGIN_NODES);
+    }
+
+    public List<QueueStatus> queues() {
+        return rows.of(ChildArray.QUEUES);
+    }
+
+    public List<FilesystemStatus> filesystems() {
+        return rows.of(ChildArray.FILESYSTEMS);
+    }
+
+    public List<NodeTypeStatus> nodeTypes() {
+        return rows.of(ChildArray.NODE_TYPES);
+    }
+
+    public List<HubNodeStatus> hubNodes() {
+        return rows.of(ChildArray.HUB_NODES);
+    }
+
+    public List<QueueDefinition> queueDefinitions() {
+        return rows.of(ChildArray.QUEUE_DEFINITIONS);
+    }
+
+    public List<UserLoadSpan> userLoads() {
+        return rows.of(ChildArray.USER_LOADS);
+    }
 
     /**
      * The reservations reported within {@code forgetAfter} of {@code now} that have not ended, soonest first: the one
@@ -23,7 +53,7 @@ public record LatestSnapshot(ConfiguredSystem system, Snapshot snapshot, List<Lo
      */
     public List<Reservation> currentReservations(Instant now, Duration forgetAfter) {
         Instant reportedSince = now.minus(forgetAfter);
-        return recentReservations.stream().filter(r -> !r.lastReportedAt.isBefore(reportedSince)
+        return rows.of(ChildArray.RESERVATIONS).stream().filter(r -> !r.lastReportedAt.isBefore(reportedSince)
                 && (r.endTime == null || r.endTime.isAfter(now))).toList();
     }
 }

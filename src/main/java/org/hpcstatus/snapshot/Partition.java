@@ -7,7 +7,12 @@ package org.hpcstatus.snapshot;
  * deployed PBS ones it counts nodes with no job, so a machine running flat out has 0 and is healthy. Health is read
  * from {@code down} (down or offline), never from how few nodes are idle.
  */
-public record Partition(String label, Integer total, Integer idle, Integer down, Integer reserved) {
+public record Partition(PartitionKind kind, Integer total, Integer idle, Integer down, Integer reserved) {
+
+    /** As the pages show it ("CPU nodes"). */
+    public String label() {
+        return kind.label;
+    }
 
     /**
      * Whether the collector counted this partition's nodes. A collector whose node query failed posts every count as

@@ -122,18 +122,19 @@ public final class SnapshotFields {
 
     /**
      * One scheduler reservation; its times are read like a snapshot's timestamp (naive ones in the configured zone).
-     * reservation_id is the scheduler's (PBS: M5121302.desched1), stored as scheduler_reservation_id.
+     * reservation_id is the scheduler's (PBS: M5121302.desched1); the table's own reservation_id is its row number.
      */
     public static final List<Field<Reservation>> RESERVATION = List.of(
-            text("system_name", 64, (Reservation r) -> r.systemName, (r, v) -> r.systemName = v),
-            text("reservation_id", 128, (Reservation r) -> r.schedulerId, (r, v) -> r.schedulerId = v),
+            text("system_name", 64, (Reservation r) -> r.systemName, (r, v) -> r.systemName = v).notStored(),
+            text("reservation_id", 128, (Reservation r) -> r.schedulerId, (r, v) -> r.schedulerId = v)
+                    .storedIn("scheduler_reservation_id"),
             text("reservation_name", 128, (Reservation r) -> r.reservationName, (r, v) -> r.reservationName = v)
                     .mandatory(),
             text("description", 1000, (Reservation r) -> r.description, (r, v) -> r.description = v),
             timestamp("start_time", r -> r.startTime, (r, v) -> r.startTime = v),
             timestamp("end_time", r -> r.endTime, (r, v) -> r.endTime = v),
             count("node_count", r -> r.nodeCount, (r, v) -> r.nodeCount = v),
-            text("partition", 64, (Reservation r) -> r.partition, (r, v) -> r.partition = v));
+            text("partition", 64, (Reservation r) -> r.partition, (r, v) -> r.partition = v).storedIn("partition_name"));
 
     /** One user's load in one queue under one project: personal data (see UserLoadSpan). */
     public static final List<Field<UserLoadSpan>> USER_LOAD = List.of(

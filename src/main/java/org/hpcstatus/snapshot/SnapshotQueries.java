@@ -2,6 +2,7 @@ package org.hpcstatus.snapshot;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,14 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.database.DatabaseErrors;
 
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.Lookups;
-import org.hpcstatus.system.Lookups.Kind;
+import org.hpcstatus.system.NameTable;
 
 /**
  * The read side. Everything here starts from the per-system "latest" pointers, so its cost does not depend on how
@@ -94,28 +94,30 @@ public class SnapshotQueries {
 
     private LatestSnapshot load(ConfiguredSystem system, long id) {
         Snapshot snapshot = DatabaseErrors.asAnswered(Snapshot.findById(id));
-        List<LoginNodeStatus> loginNodes = LoginNodeStatus.list("snapshotId = ?1 order by id", id);
-        loginNodes.forEach(row -> row.nodeName = lookups.nameOf(Kind.LOGIN_NODE, row.loginNodeId));
-        List<QueueStatus> queues = QueueStatus.list("snapshotId = ?1 order by id", id);
-        queues.forEach(row -> row.queueName = lookups.nameOf(Kind.QUEUE, row.queueId));
-        List<FilesystemStatus> filesystems = FilesystemStatus.list("snapshotId = ?1 order by id", id);
-        filesystems.forEach(row -> row.filesystemName = lookups.nameOf(Kind.FILESYSTEM, row.filesystemId));
-        List<NodeTypeStatus> nodeTypes = NodeTypeStatus.list("snapshotId = ?1 order by id", id);
-        nodeTypes.forEach(row -> row.nodeType = lookups.nameOf(Kind.NODE_TYPE, row.nodeTypeId));
-        List<HubNodeStatus> hubNodes = HubNodeStatus.list("snapshotId = ?1 order by id", id);
-        hubNodes.forEach(row -> row.name = lookups.nameOf(Kind.HUB_NODE, row.hubNodeId));
+        ChildRows rows = new ChildRows();
+        for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
+            readChildren(array, id, rows);
+        }
         // The roster of the newest post that sent one (a post without queue_definitions does not empty it).
         List<QueueDefinition> roster = QueueDefinition.list("systemId = ?1 and definedAt = (select max(d.definedAt)"
                 + " from QueueDefinition d where d.systemId = ?1) order by queueId", system.id());
-        roster.forEach(row -> row.queueName = lookups.nameOf(Kind.QUEUE, row.queueId));
-        List<UserLoadSpan> userLoads = UserLoadSpan.list("systemId = ?1 and lastSeen = ?2 order by id", system.id(),
-                snapshot.observedAt);
-        List<Reservation> reservations = Reservation.list("systemId = ?1 and lastReportedAt >= ?2"
+        roster.forEach(row -> ChildArray.QUEUE_DEFINITIONS.setName(row, lookups.nameOf(NameTable.QUEUE, row.queueId)));
+        rows.put(ChildArray.QUEUE_DEFINITIONS, roster);
+        rows.put(ChildArray.USER_LOADS, UserLoadSpan.list("systemId = ?1 and lastSeen = ?2 order by id", system.id(),
+                snapshot.observedAt));
+        rows.put(ChildArray.RESERVATIONS, Reservation.list("systemId = ?1 and lastReportedAt >= ?2"
                 + " order by startTime, reservationName", system.id(),
-                snapshot.observedAt.minus(config.ingest().reservationForgetAfter()));
-        return new LatestSnapshot(system, snapshot, List.copyOf(loginNodes), List.copyOf(queues),
-                List.copyOf(filesystems), List.copyOf(nodeTypes), List.copyOf(hubNodes), List.copyOf(roster),
-                List.copyOf(userLoads), List.copyOf(reservations));
+                snapshot.observedAt.minus(config.ingest().reservationForgetAfter())));
+        return new LatestSnapshot(system, snapshot, rows);
+    }
+
+    /** A per-snapshot array's rows of snapshot {@code id}, in the order they were posted, names resolved. */
+    private <E> void readChildren(ChildArray<E> array, long id, ChildRows rows) {
+        List<E> children = em.createQuery("from " + array.entity().getSimpleName() + " c where c.snapshotId = ?1"
+                + " order by c.id", array.entity()).setParameter(1, id).getResultList();
+        ChildArray.Naming<E> naming = array.naming();
+        children.forEach(row -> array.setName(row, lookups.nameOf(naming.names(), naming.id().applyAsLong(row))));
+        rows.put(array, children);
     }
 
     /**
@@ -134,14 +136,11 @@ public class SnapshotQueries {
             throw new ConflictException("A different snapshot for this system at " + observedAt
                     + " is already stored (status_id " + original.id + "); send a new timestamp for new data");
         }
-        long id = original.id;
-        return Optional.of(new StoredSnapshot(id, original.observedAt, childIds(LoginNodeStatus.class, id),
-                childIds(QueueStatus.class, id), childIds(FilesystemStatus.class, id), childIds(NodeTypeStatus.class, id),
-                childIds(HubNodeStatus.class, id), true));
-    }
-
-    private List<Long> childIds(Class<? extends PanacheEntityBase> childType, long snapshotId) {
-        return em.createQuery("select c.id from " + childType.getSimpleName() + " c where c.snapshotId = ?1 order by c.id",
-                Long.class).setParameter(1, snapshotId).getResultList();
+        Map<ChildArray<?>, List<Long>> rowIds = new LinkedHashMap<>();
+        for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
+            rowIds.put(array, em.createQuery("select c.id from " + array.entity().getSimpleName() + " c"
+                    + " where c.snapshotId = ?1 order by c.id", Long.class).setParameter(1, original.id).getResultList());
+        }
+        return Optional.of(new StoredSnapshot(original.id, original.observedAt, rowIds, true));
     }
 }

@@ -9,9 +9,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -25,6 +26,7 @@ import io.quarkus.logging.Log;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.database.DatabaseReady;
+import org.hpcstatus.database.Jdbc;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.system.SystemKind;
@@ -41,41 +43,17 @@ import org.hpcstatus.system.SystemKind;
 @ApplicationScoped
 public class SnapshotWriter {
 
-    /**
-     * A child table: its id column and sequence, the lookup id column that replaces the posted name, and the other
-     * fields as columns, with the INSERT built once.
-     */
-    private static final class ChildTable<E> {
-        final String sequence;
-        final List<Field<E>> fields;
-        final ToLongFunction<E> lookupId;
-        final String insert;
+    /** Each per-snapshot array's INSERT: its id, the snapshot's, the name's id, then its stored fields. */
+    private static final Map<ChildArray<?>, String> CHILD_INSERTS = new HashMap<>();
 
-        ChildTable(String table, String idColumn, String sequence, String lookupColumn, String nameField,
-                List<Field<E>> allFields, ToLongFunction<E> lookupId) {
-            this.sequence = sequence;
-            this.fields = allFields.stream().filter(f -> !f.name().equals(nameField)).toList();
-            this.lookupId = lookupId;
-            this.insert = "INSERT INTO " + table + " (" + idColumn + ", snapshot_id, " + lookupColumn + ", "
-                    + columns(fields) + ") VALUES (?, ?, ?, " + placeholders(fields.size()) + ")";
+    static {
+        for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
+            ChildArray.Table table = array.table();
+            CHILD_INSERTS.put(array, "INSERT INTO " + table.name() + " (" + table.idColumn() + ", snapshot_id, "
+                    + array.naming().names().idColumn + ", " + Jdbc.columns(array.storedFields()) + ") VALUES (?, ?, ?, "
+                    + Jdbc.placeholders(array.storedFields().size()) + ")");
         }
     }
-
-    // Derecho's login nodes add no column (only node_type becomes required), so one table definition serves all kinds.
-    private static final ChildTable<LoginNodeStatus> LOGIN_NODES = new ChildTable<>("login_node_status",
-            "login_node_status_id", "login_node_status_seq", "login_node_id", "node_name", SnapshotFields.LOGIN_NODE,
-            row -> row.loginNodeId);
-    private static final ChildTable<QueueStatus> QUEUES = new ChildTable<>("queue_status", "queue_status_id",
-            "queue_status_seq", "queue_id", "queue_name", SnapshotFields.QUEUE, row -> row.queueId);
-    private static final ChildTable<FilesystemStatus> FILESYSTEMS = new ChildTable<>("filesystem_status",
-            "filesystem_status_id", "filesystem_status_seq", "filesystem_id", "filesystem_name", SnapshotFields.FILESYSTEM,
-            row -> row.filesystemId);
-    private static final ChildTable<NodeTypeStatus> NODE_TYPES = new ChildTable<>("node_type_status",
-            "node_type_status_id", "node_type_status_seq", "node_type_id", "node_type", SnapshotFields.NODE_TYPE,
-            row -> row.nodeTypeId);
-    private static final ChildTable<HubNodeStatus> HUB_NODES = new ChildTable<>("hub_node_status",
-            "hub_node_status_id", "hub_node_status_seq", "hub_node_id", "name", SnapshotFields.HUB_NODE,
-            row -> row.hubNodeId);
 
     /** A write that the database refused or could not take; the cause says why. Nothing of it was stored. */
     public static class WriteFailedException extends RuntimeException {
@@ -103,8 +81,8 @@ public class SnapshotWriter {
         for (SystemKind kind : SystemKind.values()) {
             List<Field<Snapshot>> fields = KindProfile.of(kind).fields();
             SNAPSHOT_INSERTS.put(kind, "INSERT INTO status_snapshot (snapshot_id, system_id, observed_at, received_at,"
-                    + " content_hash, warnings, " + columns(fields) + ") VALUES (?, ?, ?, ?, ?, ?, "
-                    + placeholders(fields.size()) + ")");
+                    + " content_hash, warnings, " + Jdbc.columns(fields) + ") VALUES (?, ?, ?, ?, ?, ?, "
+                    + Jdbc.placeholders(fields.size()) + ")");
         }
     }
 
@@ -118,8 +96,9 @@ public class SnapshotWriter {
             for (ConfiguredSystem system : systems.all()) {
                 ensureLatestPointer(connection, system.id());
             }
-            ids.verifyBlockSize(connection, List.of("status_snapshot_seq", LOGIN_NODES.sequence, QUEUES.sequence,
-                    FILESYSTEMS.sequence, NODE_TYPES.sequence, HUB_NODES.sequence));
+            List<String> sequences = new ArrayList<>(List.of("status_snapshot_seq"));
+            ChildArray.PER_SNAPSHOT.forEach(array -> sequences.add(array.table().sequence()));
+            ids.verifyBlockSize(connection, sequences);
         }
     }
 
@@ -172,18 +151,16 @@ public class SnapshotWriter {
         Snapshot snapshot = report.snapshot();
         snapshot.id = ids.next(connection, "status_snapshot_seq");
         insertSnapshot(connection, snapshot, report.system().kind());
-        List<Long> loginNodeIds = insertChildren(connection, LOGIN_NODES, report.loginNodes(), snapshot.id);
-        List<Long> queueIds = insertChildren(connection, QUEUES, report.queues(), snapshot.id);
-        List<Long> filesystemIds = insertChildren(connection, FILESYSTEMS, report.filesystems(), snapshot.id);
-        List<Long> nodeTypeIds = insertChildren(connection, NODE_TYPES, report.nodeTypes(), snapshot.id);
-        List<Long> hubNodeIds = insertChildren(connection, HUB_NODES, report.hubNodes(), snapshot.id);
+        Map<ChildArray<?>, List<Long>> rowIds = new LinkedHashMap<>();
+        for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
+            rowIds.put(array, insertChildren(connection, array, report.rows(), snapshot.id));
+        }
         PointerMove move = moveLatestPointer(connection, snapshot);
         if (move.moved()) {
-            presentRows.write(connection, snapshot.systemId, snapshot.observedAt, move.previous(), report.present());
+            presentRows.write(connection, snapshot.systemId, snapshot.observedAt, move.previous(), report.rows());
         }
         markHourForRollup(connection, snapshot);
-        return new StoredSnapshot(snapshot.id, snapshot.observedAt, loginNodeIds, queueIds, filesystemIds, nodeTypeIds,
-                hubNodeIds, false);
+        return new StoredSnapshot(snapshot.id, snapshot.observedAt, rowIds, false);
     }
 
     /**
@@ -195,7 +172,7 @@ public class SnapshotWriter {
         try (PreparedStatement mark = connection.prepareStatement(
                 "INSERT INTO rollup_mark (system_id, hour_start) VALUES (?, ?)")) {
             mark.setLong(1, snapshot.systemId);
-            mark.setObject(2, utc(snapshot.observedAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+            mark.setObject(2, Jdbc.utc(snapshot.observedAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
             mark.executeUpdate();
         }
     }
@@ -215,7 +192,7 @@ public class SnapshotWriter {
      * present rows (the spans continue from the previous post) only if it is still the newer.
      */
     private static PointerMove moveLatestPointer(Connection connection, Snapshot snapshot) throws SQLException {
-        LocalDateTime observed = utc(snapshot.observedAt);
+        LocalDateTime observed = Jdbc.utc(snapshot.observedAt);
         if (!isNewer(observed, latestObserved(connection, snapshot.systemId, ""))) {
             return PointerMove.NONE;
         }
@@ -251,78 +228,34 @@ public class SnapshotWriter {
         try (PreparedStatement insert = connection.prepareStatement(SNAPSHOT_INSERTS.get(kind))) {
             insert.setLong(1, snapshot.id);
             insert.setLong(2, snapshot.systemId);
-            insert.setObject(3, utc(snapshot.observedAt));
-            insert.setObject(4, utc(snapshot.receivedAt));
+            insert.setObject(3, Jdbc.utc(snapshot.observedAt));
+            insert.setObject(4, Jdbc.utc(snapshot.receivedAt));
             insert.setString(5, snapshot.contentHash);
             insert.setString(6, snapshot.warnings);
-            bind(insert, 7, snapshot, KindProfile.of(kind).fields());
+            Jdbc.bind(insert, 7, snapshot, KindProfile.of(kind).fields());
             insert.executeUpdate();
         }
     }
 
-    private <E> List<Long> insertChildren(Connection connection, ChildTable<E> table, List<E> rows, long snapshotId)
+    private <E> List<Long> insertChildren(Connection connection, ChildArray<E> array, ChildRows all, long snapshotId)
             throws SQLException {
+        List<E> rows = all.of(array);
         if (rows.isEmpty()) {
             return List.of();
         }
         List<Long> rowIds = new ArrayList<>(rows.size());
-        try (PreparedStatement insert = connection.prepareStatement(table.insert)) {
+        try (PreparedStatement insert = connection.prepareStatement(CHILD_INSERTS.get(array))) {
             for (E row : rows) {
-                long id = ids.next(connection, table.sequence);
+                long id = ids.next(connection, array.table().sequence());
                 rowIds.add(id);
                 insert.setLong(1, id);
                 insert.setLong(2, snapshotId);
-                insert.setLong(3, table.lookupId.applyAsLong(row));
-                bind(insert, 4, row, table.fields);
+                insert.setLong(3, array.naming().id().applyAsLong(row));
+                Jdbc.bind(insert, 4, row, array.storedFields());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
         return rowIds;
-    }
-
-    /**
-     * Binds each field's value by its type: the MariaDB driver's setObject looks for a codec among all it has, a
-     * measurable share of a post's CPU at a few hundred posts a second.
-     */
-    private static <E> void bind(PreparedStatement statement, int first, E entity, List<Field<E>> fields)
-            throws SQLException {
-        int index = first;
-        for (Field<E> field : fields) {
-            Object value = field.getter().apply(entity);
-            int at = index++;
-            if (value == null) {
-                statement.setNull(at, switch (field.type()) {
-                    case COUNT -> Types.INTEGER;
-                    case LARGE_COUNT -> Types.BIGINT;
-                    case PERCENT, AMOUNT -> Types.DOUBLE;
-                    case FLAG -> Types.BOOLEAN;
-                    case TEXT -> Types.VARCHAR;
-                    case TIMESTAMP -> Types.TIMESTAMP;
-                });
-                continue;
-            }
-            switch (field.type()) {
-                case COUNT -> statement.setInt(at, (Integer) value);
-                case LARGE_COUNT -> statement.setLong(at, (Long) value);
-                case PERCENT, AMOUNT -> statement.setDouble(at, (Double) value);
-                case FLAG -> statement.setBoolean(at, (Boolean) value);
-                case TEXT -> statement.setString(at, (String) value);
-                case TIMESTAMP -> statement.setObject(at, utc((Instant) value));
-            }
-        }
-    }
-
-    /** DATETIME columns hold UTC wall-clock time, as Hibernate reads them (quarkus.hibernate-orm.jdbc.timezone=UTC). */
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static <E> String columns(List<Field<E>> fields) {
-        return fields.stream().map(Field::column).collect(Collectors.joining(", "));
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

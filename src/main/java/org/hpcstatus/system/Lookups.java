@@ -22,27 +22,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Lookups {
 
-    /** The lookup tables; every one has (system_id, name) unique. */
-    public enum Kind {
-        LOGIN_NODE("login_node", "login_node_id"),
-        QUEUE("batch_queue", "queue_id"),
-        FILESYSTEM("filesystem", "filesystem_id"),
-        NODE_TYPE("node_type", "node_type_id"),
-        HUB_NODE("hub_node", "hub_node_id");
-
-        final String table;
-        final String idColumn;
-
-        Kind(String table, String idColumn) {
-            this.table = table;
-            this.idColumn = idColumn;
-        }
+    private record Key(NameTable table, long systemId, String name) {
     }
 
-    private record Key(Kind kind, long systemId, String name) {
-    }
-
-    private record IdKey(Kind kind, long id) {
+    private record IdKey(NameTable table, long id) {
     }
 
     private final Map<Key, Long> ids = new ConcurrentHashMap<>();
@@ -59,25 +42,25 @@ public class Lookups {
                 "INSERT INTO hpc_system (name) VALUES (?1)", n, null));
     }
 
-    /** The id of the named row of this kind within a system, created if missing. */
-    public long idFor(Kind kind, long systemId, String name) {
-        Key key = new Key(kind, systemId, name);
+    /** The id of the named row of this table within a system, created if missing. */
+    public long idFor(NameTable table, long systemId, String name) {
+        Key key = new Key(table, systemId, name);
         Long cached = ids.get(key);
         if (cached != null) {
             return cached;
         }
         long id = findOrCreate(
-                "SELECT " + kind.idColumn + " FROM " + kind.table + " WHERE name = ?1 AND system_id = ?2",
-                "INSERT INTO " + kind.table + " (name, system_id) VALUES (?1, ?2)", name, systemId);
+                "SELECT " + table.idColumn + " FROM " + table.table + " WHERE name = ?1 AND system_id = ?2",
+                "INSERT INTO " + table.table + " (name, system_id) VALUES (?1, ?2)", name, systemId);
         ids.put(key, id);
-        names.put(new IdKey(kind, id), name);
+        names.put(new IdKey(table, id), name);
         return id;
     }
 
-    /** The name of a row of this kind, for reading snapshots back. */
-    public String nameOf(Kind kind, long id) {
-        return names.computeIfAbsent(new IdKey(kind, id), key -> (String) em
-                .createNativeQuery("SELECT name FROM " + kind.table + " WHERE " + kind.idColumn + " = ?1")
+    /** The name of a row of this table, for reading snapshots back. */
+    public String nameOf(NameTable table, long id) {
+        return names.computeIfAbsent(new IdKey(table, id), key -> (String) em
+                .createNativeQuery("SELECT name FROM " + table.table + " WHERE " + table.idColumn + " = ?1")
                 .setParameter(1, id).getSingleResult());
     }
 

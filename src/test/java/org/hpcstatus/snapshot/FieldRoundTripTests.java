@@ -59,13 +59,8 @@ class FieldRoundTripTests {
         KindProfile profile = KindProfile.of(kind);
         AtomicInteger distinct = new AtomicInteger(1);
         ObjectNode posted = row(profile.fields(), distinct);
-        Map<ChildArray, List<? extends Field<?>>> arrays = Map.of(ChildArray.LOGIN_NODES, profile.loginNodeFields(),
-                ChildArray.QUEUES, SnapshotFields.QUEUE, ChildArray.FILESYSTEMS, SnapshotFields.FILESYSTEM,
-                ChildArray.NODE_TYPES, SnapshotFields.NODE_TYPE, ChildArray.HUB_NODES, SnapshotFields.HUB_NODE,
-                ChildArray.QUEUE_DEFINITIONS, SnapshotFields.QUEUE_DEFINITION, ChildArray.RESERVATIONS,
-                SnapshotFields.RESERVATION, ChildArray.USER_LOADS, SnapshotFields.USER_LOAD);
-        for (ChildArray array : profile.arrays()) {
-            posted.putArray(array.jsonName).add(row(arrays.get(array), distinct));
+        for (ChildArray<?> array : profile.arrays()) {
+            posted.putArray(array.jsonName).add(row(profile.fieldsOf(array), distinct));
         }
         if (posted.has(ChildArray.RESERVATIONS.jsonName)) {
             // A reservation names its own system, and is read back while it has not ended.
@@ -80,10 +75,10 @@ class FieldRoundTripTests {
         for (Field<Snapshot> field : profile.fields()) {
             assertEquals(posted.get(field.name()), read.get(field.name()), field.name());
         }
-        for (ChildArray array : profile.arrays()) {
+        for (ChildArray<?> array : profile.arrays()) {
             JsonNode postedRow = posted.get(array.jsonName).get(0);
             JsonNode readRow = read.get(array.jsonName).get(0);
-            for (Field<?> field : arrays.get(array)) {
+            for (Field<?> field : profile.fieldsOf(array)) {
                 assertEquals(postedRow.get(field.name()), readRow.get(field.name()), array.jsonName + "." + field.name());
             }
         }

@@ -52,8 +52,8 @@ class StateRulesTests {
     }
 
     private static LatestSnapshot latest(Snapshot s, List<LoginNodeStatus> loginNodes, List<FilesystemStatus> filesystems) {
-        return new LatestSnapshot(CLUSTER, s, loginNodes, List.of(), filesystems, List.of(), List.of(), List.of(),
-                List.of(), List.of());
+        return new LatestSnapshot(CLUSTER, s, new ChildRows().put(ChildArray.LOGIN_NODES, loginNodes)
+                .put(ChildArray.FILESYSTEMS, filesystems));
     }
 
     private static Outage outage(String severity) {
@@ -183,8 +183,7 @@ class StateRulesTests {
     void hubReportedUnavailableIsDown() {
         Snapshot s = new Snapshot();
         s.available = false;
-        assertEquals(SystemState.DOWN, rules.judge(new LatestSnapshot(HUB, s, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of()),
+        assertEquals(SystemState.DOWN, rules.judge(new LatestSnapshot(HUB, s, new ChildRows()),
                 Freshness.FRESH, List.of(), NOW).state());
     }
 
@@ -200,8 +199,7 @@ class StateRulesTests {
     }
 
     private StateRules.Verdict judgeCasper(Snapshot s) {
-        return rules.judge(new LatestSnapshot(CASPER, s, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of()), Freshness.FRESH,
+        return rules.judge(new LatestSnapshot(CASPER, s, new ChildRows()), Freshness.FRESH,
                 List.of(), NOW);
     }
 
