@@ -2,7 +2,10 @@ package org.hpcstatus.snapshot;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -13,8 +16,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "filesystem_status")
 public class FilesystemStatus extends PanacheEntityBase {
 
-    /** Assigned by SnapshotWriter from this table's sequence, in blocks (see SequenceIds). */
+    /**
+     * From this table's sequence, 50 ids a call (pooled-lo: a value v reserves v to v+49 for this process alone), so
+     * replicas and bulk loaders that take one value a row never collide; SequenceSteps checks the step at start.
+     */
     @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "filesystem_status_seq")
+    @SequenceGenerator(name = "filesystem_status_seq", sequenceName = "filesystem_status_seq", allocationSize = 50)
     @Column(name = "filesystem_status_id")
     public Long id;
 

@@ -32,6 +32,9 @@ public class Reservation extends PanacheEntityBase {
     @Transient
     public String systemName;
 
+    /** What the row is kept by: {@link #key()}, unique per system. */
+    public String reservationKey;
+
     /** The scheduler's id (PBS: M5121302.desched1), posted as reservation_id; null when the collector sends none. */
     @Column(name = "scheduler_reservation_id")
     public String schedulerId;

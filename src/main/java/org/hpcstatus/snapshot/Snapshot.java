@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -19,8 +22,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "status_snapshot")
 public class Snapshot extends PanacheEntityBase {
 
-    /** Assigned by SnapshotWriter from this table's sequence, in blocks (see SequenceIds). */
+    /**
+     * From this table's sequence, 50 ids a call (pooled-lo: a value v reserves v to v+49 for this process alone), so
+     * replicas and bulk loaders that take one value a row never collide; SequenceSteps checks the step at start.
+     */
     @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "status_snapshot_seq")
+    @SequenceGenerator(name = "status_snapshot_seq", sequenceName = "status_snapshot_seq", allocationSize = 50)
     @Column(name = "snapshot_id")
     public Long id;
 
