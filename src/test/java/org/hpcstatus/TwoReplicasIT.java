@@ -249,7 +249,7 @@ class TwoReplicasIT {
         env.put("HPCSTATUS_SECURITY_BOOTSTRAP_PASSWORD", PASSWORD);
         env.put("HPCSTATUS_HISTORY_ROLLUP_EVERY", "2S");
         env.put("HPCSTATUS_HISTORY_RETENTION_EVERY", "3S");
-        env.put("QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS_HISTORY__LEVEL", "DEBUG");
+        env.put("QUARKUS_LOG_CATEGORY__ORG_HPCSTATUS_JOBS__LEVEL", "DEBUG"); // JobRuns logs each run it completes
         Replica replica = new Replica(name, builder.start(), port, log);
         replicas.add(replica);
         return replica;

@@ -32,7 +32,7 @@ import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.outage.OutageService;
-import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.snapshot.Snapshots;
 import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -61,7 +61,7 @@ public class StatusReadResource {
     SystemCatalog systems;
 
     @Inject
-    SnapshotQueries snapshots;
+    Snapshots snapshots;
 
     @Inject
     OutageService outages;

@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.history.History;
-import org.hpcstatus.history.RollupScope;
+import org.hpcstatus.snapshot.SeriesScope;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.PartitionKind;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -138,7 +138,7 @@ public class Charts {
         List<Spec> specs = system.kind() == SystemKind.JUPYTERHUB ? HUB
                 : system.kind() == SystemKind.HETEROGENEOUS_CLUSTER ? HETEROGENEOUS : CLUSTER;
         return drawn.get(key(system, "", range, outages, dataVersion), k -> {
-            List<Chart> charts = new ArrayList<>(charts(system, RollupScope.SYSTEM, "", specs, range, now, outages));
+            List<Chart> charts = new ArrayList<>(charts(system, SeriesScope.SYSTEM, "", specs, range, now, outages));
             loginLoad(system, range, now, outages).ifPresent(charts::add);
             return charts;
         });
@@ -146,13 +146,13 @@ public class Charts {
 
     /** The login nodes' 1-minute load: the average over the nodes and the busiest one, per step. */
     private Optional<Chart> loginLoad(ConfiguredSystem system, Range range, Instant now, List<Outage> outages) {
-        Optional<RollupScope.Metric> load = RollupScope.LOGIN_NODE.metrics(system.kind()).stream()
+        Optional<SeriesScope.Metric> load = SeriesScope.LOGIN_NODE.metrics(system.kind()).stream()
                 .filter(m -> m.name().equals("load_1min")).findFirst();
         if (load.isEmpty()) {
             return Optional.empty();
         }
         Instant from = now.minus(range.span);
-        Map<String, History.Series> nodes = history.readAll(system, RollupScope.LOGIN_NODE, load.get(), from, now);
+        Map<String, History.Series> nodes = history.readAll(system, SeriesScope.LOGIN_NODE, load.get(), from, now);
         if (nodes.isEmpty()) {
             return Optional.empty();
         }
@@ -186,21 +186,21 @@ public class Charts {
     public List<Chart> ofQueue(ConfiguredSystem system, String queue, Range range, Instant now, List<Outage> outages,
             long dataVersion) {
         return drawn.get(key(system, "queue:" + queue, range, outages, dataVersion),
-                k -> charts(system, RollupScope.QUEUE, queue, QUEUE, range, now, outages));
+                k -> charts(system, SeriesScope.QUEUE, queue, QUEUE, range, now, outages));
     }
 
     /** A partition's chart of its node states over the range. */
     public List<Chart> ofPartition(ConfiguredSystem system, PartitionKind partition, Range range, Instant now,
             List<Outage> outages, long dataVersion) {
         return drawn.get(key(system, "partition:" + partition.key, range, outages, dataVersion),
-                k -> charts(system, RollupScope.SYSTEM, "", List.of(nodes(partition)), range, now, outages));
+                k -> charts(system, SeriesScope.SYSTEM, "", List.of(nodes(partition)), range, now, outages));
     }
 
     /** A node type's charts (Casper): its nodes by state, and its CPU and memory use. */
     public List<Chart> ofNodeType(ConfiguredSystem system, String type, Range range, Instant now, List<Outage> outages,
             long dataVersion) {
         return drawn.get(key(system, "node-type:" + type, range, outages, dataVersion),
-                k -> charts(system, RollupScope.NODE_TYPE, type, NODE_TYPE, range, now, outages));
+                k -> charts(system, SeriesScope.NODE_TYPE, type, NODE_TYPE, range, now, outages));
     }
 
     private static String key(ConfiguredSystem system, String what, Range range, List<Outage> outages, long dataVersion) {
@@ -210,9 +210,9 @@ public class Charts {
         return key.toString();
     }
 
-    private List<Chart> charts(ConfiguredSystem system, RollupScope scope, String name, List<Spec> specs, Range range,
+    private List<Chart> charts(ConfiguredSystem system, SeriesScope scope, String name, List<Spec> specs, Range range,
             Instant now, List<Outage> outages) {
-        List<RollupScope.Metric> known = scope.metrics(system.kind());
+        List<SeriesScope.Metric> known = scope.metrics(system.kind());
         Instant from = now.minus(range.span);
         ZoneId zone = Zones.display(config.dashboard());
         List<Chart> charts = new ArrayList<>();

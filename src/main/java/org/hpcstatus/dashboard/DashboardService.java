@@ -38,7 +38,7 @@ import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.history.FillTrend;
 import org.hpcstatus.history.History;
-import org.hpcstatus.history.RollupScope;
+import org.hpcstatus.snapshot.SeriesScope;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.FilesystemStatus;
@@ -229,7 +229,7 @@ public class DashboardService {
     }
 
     public DashboardViews.SeriesPage nodeType(ConfiguredSystem system, String type, Charts.Range range) {
-        if (!history.knows(system, RollupScope.NODE_TYPE, type)) {
+        if (!history.knows(system, SeriesScope.NODE_TYPE, type)) {
             throw new InvalidPayloadException(system.displayName() + " has reported no node type '" + type + "'");
         }
         return new DashboardViews.SeriesPage(system.name(), system.displayName(), "Node type " + type,
@@ -371,13 +371,13 @@ public class DashboardService {
 
     private Map<String, String> fillsNow(ConfiguredSystem system) {
         Instant now = clock.instant();
-        Optional<RollupScope.Metric> used = RollupScope.FILESYSTEM.metrics(system.kind()).stream()
+        Optional<SeriesScope.Metric> used = SeriesScope.FILESYSTEM.metrics(system.kind()).stream()
                 .filter(m -> m.name().equals("utilization_percent")).findFirst();
         if (used.isEmpty()) {
             return Map.of();
         }
         Map<String, String> fills = new java.util.HashMap<>();
-        history.readAll(system, RollupScope.FILESYSTEM, used.get(), now.minus(FillTrend.WINDOW), now)
+        history.readAll(system, SeriesScope.FILESYSTEM, used.get(), now.minus(FillTrend.WINDOW), now)
                 .forEach((name, series) -> fills.put(name, fullIn(series)));
         return fills;
     }

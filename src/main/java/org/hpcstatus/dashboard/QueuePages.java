@@ -17,7 +17,7 @@ import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.history.History;
-import org.hpcstatus.history.RollupScope;
+import org.hpcstatus.snapshot.SeriesScope;
 import org.hpcstatus.history.Usual;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.QueueStatus;
@@ -45,13 +45,13 @@ public class QueuePages {
 
     @Transactional
     public DashboardViews.QueuePage of(ConfiguredSystem system, String queue, Charts.Range range) {
-        if (!history.knows(system, RollupScope.QUEUE, queue)) {
+        if (!history.knows(system, SeriesScope.QUEUE, queue)) {
             throw new InvalidPayloadException(system.displayName() + " has reported no queue '" + queue + "'");
         }
         LatestSnapshot latest = board.of(system).latest();
         Optional<QueueStatus> now = latest == null ? Optional.empty()
                 : latest.queues().stream().filter(q -> q.queueName.equals(queue)).findFirst();
-        RollupScope.Metric pending = RollupScope.QUEUE.metrics(system.kind()).stream()
+        SeriesScope.Metric pending = SeriesScope.QUEUE.metrics(system.kind()).stream()
                 .filter(m -> m.name().equals("pending_jobs")).findFirst().orElseThrow();
         Instant at = clock.instant();
         List<Double> sameHours = Usual.sameHourOfWeek(at).stream()
@@ -72,8 +72,8 @@ public class QueuePages {
                 Usual.trend(lastHour, before), dashboard.queueCharts(system, queue, range));
     }
 
-    private Double average(ConfiguredSystem system, String queue, RollupScope.Metric metric, Instant from, Instant to) {
-        List<History.Point> points = history.read(system, RollupScope.QUEUE, queue, metric, from, to).points();
+    private Double average(ConfiguredSystem system, String queue, SeriesScope.Metric metric, Instant from, Instant to) {
+        List<History.Point> points = history.read(system, SeriesScope.QUEUE, queue, metric, from, to).points();
         double sum = 0;
         int count = 0;
         for (History.Point p : points) {

@@ -27,6 +27,9 @@ import org.hpcstatus.contract.Field;
 @ApplicationScoped
 public class Jdbc {
 
+    /** The longest IN list a statement is given: a bounded number of parameters, whatever the batch. */
+    public static final int IN_LIST = 500;
+
     /** Work on a connection that may throw what JDBC throws. */
     public interface Work<T> {
         T on(Connection connection) throws SQLException;
@@ -60,6 +63,30 @@ public class Jdbc {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Deletes the rows of {@code table} matching {@code where} (its parameters {@code values}; instants as UTC times)
+     * a batch at a time, each batch committed by itself (DELETE ... LIMIT): no long lock, no transaction over
+     * thousands of rows, and a run cut short leaves only whole batches done. Returns how many rows it deleted.
+     */
+    public static int deleteInBatches(Connection connection, String table, String where, int batch, Object... values)
+            throws SQLException {
+        int total = 0;
+        while (true) {
+            int count;
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + where
+                    + " LIMIT " + batch)) {
+                for (int i = 0; i < values.length; i++) {
+                    delete.setObject(i + 1, values[i] instanceof Instant instant ? utc(instant) : values[i]);
+                }
+                count = delete.executeUpdate();
+            }
+            total += count;
+            if (count < batch) {
+                return total;
+            }
         }
     }
 

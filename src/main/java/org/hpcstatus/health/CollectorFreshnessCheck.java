@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import io.smallrye.health.api.Wellness;
 import org.hpcstatus.snapshot.Freshness;
-import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.snapshot.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 
@@ -30,7 +30,7 @@ public class CollectorFreshnessCheck implements HealthCheck {
     SystemCatalog systems;
 
     @Inject
-    SnapshotQueries snapshots;
+    Snapshots snapshots;
 
     @Inject
     Clock clock;

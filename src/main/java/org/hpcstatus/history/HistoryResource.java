@@ -1,5 +1,6 @@
 package org.hpcstatus.history;
 
+import org.hpcstatus.snapshot.SeriesScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public class HistoryResource {
     Clock clock;
 
     /** A request understood: whose series, which metric, over what. */
-    private record Asked(ConfiguredSystem system, RollupScope scope, String scopeName, RollupScope.Metric metric,
+    private record Asked(ConfiguredSystem system, SeriesScope scope, String scopeName, SeriesScope.Metric metric,
             Instant from, Instant to) {
 
         String key() {
@@ -151,9 +152,9 @@ public class HistoryResource {
     private Asked understand(String systemName, UriInfo uri) {
         ConfiguredSystem system = systems.require(systemName);
         var query = uri.getQueryParameters();
-        RollupScope scope = RollupScope.SYSTEM;
+        SeriesScope scope = SeriesScope.SYSTEM;
         String scopeName = "";
-        for (RollupScope candidate : RollupScope.values()) {
+        for (SeriesScope candidate : SeriesScope.values()) {
             if (candidate.isSystem() || !query.containsKey(candidate.key())) {
                 continue;
             }
@@ -164,16 +165,16 @@ public class HistoryResource {
             scope = candidate;
             scopeName = query.getFirst(candidate.key());
         }
-        List<RollupScope.Metric> metrics = new ArrayList<>(scope.metrics(system.kind()));
+        List<SeriesScope.Metric> metrics = new ArrayList<>(scope.metrics(system.kind()));
         if (scope.isSystem()) {
-            metrics.add(new RollupScope.Metric(RollupScope.SNAPSHOTS, null, false));
+            metrics.add(new SeriesScope.Metric(SeriesScope.SNAPSHOTS, null, false));
         }
         String metricName = query.getFirst("metric");
         String scopeWords = scope.isSystem() ? system.name() : "a " + scope.key().replace('_', ' ') + " of " + system.name();
         if (metricName == null || metricName.isBlank()) {
             throw new InvalidPayloadException("metric is required: one of " + names(metrics) + " for " + scopeWords);
         }
-        RollupScope.Metric metric = metrics.stream().filter(m -> m.name().equals(metricName.strip())).findFirst()
+        SeriesScope.Metric metric = metrics.stream().filter(m -> m.name().equals(metricName.strip())).findFirst()
                 .orElseThrow(() -> new InvalidPayloadException("metric '" + metricName + "' is not a number " + scopeWords
                         + " reports: one of " + names(metrics)));
         Instant to = instant(query.getFirst("to"), "to", clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -191,8 +192,8 @@ public class HistoryResource {
         return new Asked(system, scope, scopeName, metric, from, to);
     }
 
-    private static String names(List<RollupScope.Metric> metrics) {
-        return String.join(", ", metrics.stream().map(RollupScope.Metric::name).toList());
+    private static String names(List<SeriesScope.Metric> metrics) {
+        return String.join(", ", metrics.stream().map(SeriesScope.Metric::name).toList());
     }
 
     private static Instant instant(String value, String parameter, Instant fallback) {

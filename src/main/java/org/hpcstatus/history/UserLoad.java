@@ -1,24 +1,19 @@
 package org.hpcstatus.history;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hpcstatus.snapshot.Snapshots;
+import org.hpcstatus.snapshot.UserSpan;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**
@@ -33,7 +28,7 @@ public class UserLoad {
     private static final Duration ONE_POST = Duration.ofMinutes(5);
 
     @Inject
-    DataSource dataSource;
+    Snapshots snapshots;
 
     /** One line of the table: a user or project (or "others"), its core-hours and share of the total. */
     public record Share(String name, double coreHours, double percent) {
@@ -46,30 +41,16 @@ public class UserLoad {
         Map<String, Double> byUser = new HashMap<>();
         Map<String, Double> byProject = new HashMap<>();
         double total = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT username, project_code, cores_allocated,"
-                        + " first_seen, last_seen FROM user_load_span WHERE system_id = ? AND last_seen >= ?"
-                        + " AND first_seen < ? AND cores_allocated > 0")) {
-            select.setLong(1, system.id());
-            select.setObject(2, JobRuns.utc(from));
-            select.setObject(3, JobRuns.utc(to));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Instant first = rows.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                    Instant last = rows.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                    Instant start = first.isBefore(from) ? from : first;
-                    Instant end = last.plus(ONE_POST).isAfter(to) ? to : last.plus(ONE_POST);
-                    if (!end.isAfter(start)) {
-                        continue;
-                    }
-                    double coreHours = rows.getInt(3) * Duration.between(start, end).toSeconds() / 3600.0;
-                    byUser.merge(rows.getString(1), coreHours, Double::sum);
-                    byProject.merge(rows.getString(2), coreHours, Double::sum);
-                    total += coreHours;
-                }
+        for (UserSpan span : snapshots.spansOverlapping(system.id(), from, to)) {
+            Instant start = span.firstSeen().isBefore(from) ? from : span.firstSeen();
+            Instant end = span.lastSeen().plus(ONE_POST).isAfter(to) ? to : span.lastSeen().plus(ONE_POST);
+            if (!end.isAfter(start)) {
+                continue;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("User load read failed", e);
+            double coreHours = span.coresAllocated() * Duration.between(start, end).toSeconds() / 3600.0;
+            byUser.merge(span.username(), coreHours, Double::sum);
+            byProject.merge(span.projectCode(), coreHours, Double::sum);
+            total += coreHours;
         }
         return new Load(top(byUser, total), top(byProject, total), total);
     }

@@ -8,8 +8,8 @@ import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.ChildRows;
 import org.hpcstatus.snapshot.NewSnapshot;
-import org.hpcstatus.snapshot.SnapshotQueries;
-import org.hpcstatus.snapshot.SnapshotWriter;
+import org.hpcstatus.snapshot.Snapshots;
+import org.hpcstatus.snapshot.WriteFailedException;
 import org.hpcstatus.snapshot.StoredSnapshot;
 import org.hpcstatus.system.Lookups;
 
@@ -23,10 +23,7 @@ public class IngestService {
     Lookups lookups;
 
     @Inject
-    SnapshotWriter writer;
-
-    @Inject
-    SnapshotQueries queries;
+    Snapshots snapshots;
 
     public StoredSnapshot ingest(NewSnapshot rows) {
         long systemId = rows.system().id();
@@ -53,12 +50,12 @@ public class IngestService {
     private StoredSnapshot writeOnce(NewSnapshot rows) {
         for (int attempt = 1;; attempt++) {
             try {
-                return writer.write(rows);
-            } catch (SnapshotWriter.WriteFailedException failed) {
+                return snapshots.write(rows);
+            } catch (WriteFailedException failed) {
                 if (DatabaseErrors.isConstraintViolation(failed)) {
                     // A post of the same system and instant committed first and the unique key stopped this one:
                     // answer as for a retry (or a 409 when its content differs).
-                    var stored = queries.existing(rows.system().id(), rows.snapshot().observedAt,
+                    var stored = snapshots.existing(rows.system().id(), rows.snapshot().observedAt,
                             rows.snapshot().contentHash);
                     if (stored.isPresent()) {
                         return stored.get();

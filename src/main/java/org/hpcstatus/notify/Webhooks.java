@@ -1,13 +1,8 @@
 package org.hpcstatus.notify;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +16,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +47,7 @@ public class Webhooks {
     StatusConfig config;
 
     @Inject
-    DataSource dataSource;
+    WebhookOutbox outbox;
 
     @Inject
     ObjectMapper json;
@@ -175,8 +169,13 @@ public class Webhooks {
                 if (recorded.contains(key)) {
                     return;
                 }
-                if (insert(hook, n, body(settings, n, now), now)) {
-                    recorded.add(key);
+                try {
+                    if (outbox.record(hook, n.key(), n.type().id(), body(settings, n, now), now)) {
+                        recorded.add(key);
+                    }
+                } catch (RuntimeException e) {
+                    Log.warnf("Webhook %s: could not record %s (%s); the next look tries again", hook, n.key(),
+                            e.getMessage());
                 }
             });
         }
@@ -223,28 +222,5 @@ public class Webhooks {
         message.put("type", "message");
         message.put("attachments", List.of(attachment));
         return message;
-    }
-
-    /** True when the row is there now (inserted, or already recorded by another replica). */
-    private boolean insert(String hook, Notification n, String body, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO webhook_delivery (hook_name, event_key,"
-                        + " event_type, body, created_at, next_attempt_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
-            LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-            insert.setString(1, hook);
-            insert.setString(2, n.key().length() > 255 ? n.key().substring(0, 255) : n.key());
-            insert.setString(3, n.type().id());
-            insert.setString(4, body);
-            insert.setObject(5, at);
-            insert.setObject(6, at);
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (DatabaseErrors.isConstraintViolation(e)) {
-                return true;
-            }
-            Log.warnf("Webhook %s: could not record %s (%s); the next look tries again", hook, n.key(), e.getMessage());
-            return false;
-        }
     }
 }

@@ -2,8 +2,10 @@ package org.hpcstatus.outage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,6 +15,8 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 
 /** An outage or maintenance window on one system or on all, reported by a collector or an operator. */
 @Entity
@@ -62,6 +66,64 @@ public class Outage extends PanacheEntityBase {
     /** Set while unresolved; unique, so one open outage per system, component and title (see OutageService). */
     @Column(name = "open_key", columnDefinition = "char(64)")
     public String openKey;
+
+    // Named finders: the one way to outage rows (the entity owns its table; OutageService and OutageEditor use these).
+
+    /** Outages newest first, unresolved only unless asked, of one system (with those of every system) or all. */
+    public static List<Outage> newestFirst(boolean includeResolved, Optional<Long> systemId, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!includeResolved) {
+            query.append(" and status <> :resolved");
+            parameters.and("resolved", RESOLVED);
+        }
+        if (systemId.isPresent()) {
+            query.append(" and (systemId = :systemId or systemId is null)");
+            parameters.and("systemId", systemId.get());
+        }
+        return find(query + " order by startTime desc, id desc", parameters).page(0, limit).list();
+    }
+
+    /** Page {@code page} (from 0) of {@code size} of every outage, newest first; of one system (and all) if asked. */
+    public static List<Outage> page(Optional<Long> systemId, int page, int size) {
+        return (systemId.isPresent()
+                ? find("systemId = ?1 or systemId is null order by startTime desc, id desc", systemId.get())
+                : find("order by startTime desc, id desc")).range(page * size, page * size + size).list();
+    }
+
+    /** Unresolved maintenance, and maintenance that ended since {@code since}, by start. */
+    public static List<Outage> maintenanceSince(Instant since) {
+        return list("severity = ?1 and (status <> ?2 or endTime >= ?3) order by startTime", MAINTENANCE, RESOLVED,
+                since);
+    }
+
+    /** Every outage, resolved or not, that was in effect at some time since {@code since}. */
+    public static List<Outage> inEffectSince(Instant since) {
+        return list("endTime is null or endTime >= ?1", since);
+    }
+
+    public static List<Outage> withIds(List<Long> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /** The unresolved outage holding this open key, locked for the caller's transaction. */
+    public static Optional<Outage> openLocked(String openKey) {
+        return find("openKey", openKey).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Retention: resolved outages that ended before the cutoff, with their timelines; how many. */
+    public static int deleteResolvedBefore(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> ids = getEntityManager().createQuery("select o.id from Outage o where o.status = :resolved"
+                    + " and o.endTime < :cutoff", Long.class).setParameter("resolved", RESOLVED)
+                    .setParameter("cutoff", cutoff).getResultList();
+            if (!ids.isEmpty()) {
+                OutageUpdate.delete("outageId in ?1", ids);
+                delete("id in ?1", ids);
+            }
+            return ids.size();
+        });
+    }
 
     public boolean resolved() {
         return RESOLVED.equals(status);

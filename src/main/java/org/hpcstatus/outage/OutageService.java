@@ -99,18 +99,7 @@ public class OutageService {
     /** Outages newest first; unresolved only unless asked, optionally of one system (with those of every system). */
     @Transactional
     public List<Outage> list(boolean includeResolved, Optional<ConfiguredSystem> system, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (!includeResolved) {
-            query.append(" and status <> :resolved");
-            parameters.and("resolved", Outage.RESOLVED);
-        }
-        if (system.isPresent()) {
-            query.append(" and (systemId = :systemId or systemId is null)");
-            parameters.and("systemId", system.get().id());
-        }
-        List<Outage> outages = Outage.<Outage>find(query + " order by startTime desc, id desc", parameters)
-                .page(0, limit).list();
+        List<Outage> outages = Outage.newestFirst(includeResolved, system.map(ConfiguredSystem::id), limit);
         outages.forEach(this::name);
         return outages;
     }
@@ -121,7 +110,7 @@ public class OutageService {
         Optional<Outage> outage = Optional.ofNullable(DatabaseErrors.asAnswered(Outage.<Outage>findById(id)));
         outage.ifPresent(found -> {
             name(found);
-            found.updates = OutageUpdate.list("outageId = ?1 order by createdAt, id", id);
+            found.updates = OutageUpdate.timelineOf(id);
         });
         return outage;
     }
@@ -132,14 +121,10 @@ public class OutageService {
      */
     @Transactional
     public List<Outage> history(Optional<ConfiguredSystem> system, int page, int size) {
-        List<Outage> found = system.isPresent()
-                ? Outage.<Outage>find("systemId = ?1 or systemId is null order by startTime desc, id desc",
-                        system.get().id()).range(page * size, page * size + size).list()
-                : Outage.<Outage>find("order by startTime desc, id desc").range(page * size, page * size + size).list();
+        List<Outage> found = Outage.page(system.map(ConfiguredSystem::id), page, size);
         Map<Long, List<OutageUpdate>> timelines = new HashMap<>();
         if (!found.isEmpty()) {
-            OutageUpdate.<OutageUpdate>list("outageId in ?1 order by createdAt, id",
-                    found.stream().map(o -> o.id).toList())
+            OutageUpdate.timelinesOf(found.stream().map(o -> o.id).toList())
                     .forEach(u -> timelines.computeIfAbsent(u.outageId, k -> new java.util.ArrayList<>()).add(u));
         }
         found.forEach(o -> {
@@ -152,11 +137,10 @@ public class OutageService {
     /** The newest timeline entries of all outages, newest first, each with its outage (named): the Atom feed. */
     @Transactional
     public List<Map.Entry<OutageUpdate, Outage>> recentUpdates(int limit) {
-        List<OutageUpdate> updates = OutageUpdate.<OutageUpdate>find("order by createdAt desc, id desc").page(0, limit)
-                .list();
+        List<OutageUpdate> updates = OutageUpdate.newest(limit);
         Map<Long, Outage> byId = new HashMap<>();
         if (!updates.isEmpty()) {
-            Outage.<Outage>list("id in ?1", updates.stream().map(u -> u.outageId).distinct().toList())
+            Outage.withIds(updates.stream().map(u -> u.outageId).distinct().toList())
                     .forEach(o -> byId.put(o.id, o));
         }
         byId.values().forEach(this::name);
@@ -167,8 +151,7 @@ public class OutageService {
     /** Unresolved maintenance and maintenance that ended within {@code since} of now: the iCalendar feed. */
     @Transactional
     public List<Outage> maintenance(Instant since) {
-        List<Outage> found = Outage.list("severity = ?1 and (status <> ?2 or endTime >= ?3) order by startTime",
-                Outage.MAINTENANCE, Outage.RESOLVED, since);
+        List<Outage> found = Outage.maintenanceSince(since);
         found.forEach(this::name);
         return found;
     }
@@ -176,7 +159,7 @@ public class OutageService {
     /** Every outage, resolved or not, that was in effect at some time since {@code since}: availability's spans. */
     @Transactional
     public List<Outage> inEffectSince(Instant since) {
-        List<Outage> found = Outage.list("endTime is null or endTime >= ?1", since);
+        List<Outage> found = Outage.inEffectSince(since);
         found.forEach(this::name);
         return found;
     }
@@ -193,8 +176,7 @@ public class OutageService {
         String key = openKey(posted);
         // Locked: identical posts in parallel (a collector's retries) then update one after another, each on the
         // version the one before it left, instead of failing each other's optimistic check.
-        Optional<Outage> open = Outage.<Outage>find("openKey", key).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        Optional<Outage> open = Outage.openLocked(key);
         Outage outage = open.orElseGet(() -> {
             Outage fresh = new Outage();
             fresh.systemId = posted.systemId;

@@ -1,6 +1,7 @@
 package org.hpcstatus.outage;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +27,21 @@ public class OutageUpdate extends PanacheEntityBase {
     public String createdBy;
     public String status;
     public String message;
+
+    /** An outage's timeline, oldest entry first. */
+    public static List<OutageUpdate> timelineOf(long outageId) {
+        return list("outageId = ?1 order by createdAt, id", outageId);
+    }
+
+    /** The timelines of these outages, oldest entries first. */
+    public static List<OutageUpdate> timelinesOf(List<Long> outageIds) {
+        return list("outageId in ?1 order by createdAt, id", outageIds);
+    }
+
+    /** The newest entries of all outages, newest first. */
+    public static List<OutageUpdate> newest(int limit) {
+        return find("order by createdAt desc, id desc").page(0, limit).list();
+    }
 
     static OutageUpdate of(Outage outage, Instant at, String by, String message) {
         OutageUpdate update = new OutageUpdate();

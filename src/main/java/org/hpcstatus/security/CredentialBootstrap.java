@@ -3,7 +3,6 @@ package org.hpcstatus.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
@@ -26,7 +25,7 @@ public class CredentialBootstrap {
     StatusConfig config;
 
     @Inject
-    EntityManager em;
+    Credentials credentials;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
         var security = config.security();
@@ -47,18 +46,12 @@ public class CredentialBootstrap {
     }
 
     private void create(String username, String password) {
-        Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM api_credentials WHERE username = ?1")
-                .setParameter(1, username).getSingleResult();
-        if (existing.longValue() > 0) {
+        if (credentials.exists(username)) {
             Log.infof("Bootstrap credential '%s' already exists; left unchanged", username);
             return;
         }
-        em.createNativeQuery("INSERT INTO api_credentials (username, password_hash, description, active)"
-                + " VALUES (?1, ?2, 'Created at start-up from hpcstatus.security.bootstrap', TRUE)")
-                .setParameter(1, username).setParameter(2, BcryptUtil.bcryptHash(password, BCRYPT_COST)).executeUpdate();
-        em.createNativeQuery("INSERT INTO role_api_credentials (role_id, api_credentials_id)"
-                + " SELECT r.role_id, ac.api_credentials_id FROM role r, api_credentials ac"
-                + " WHERE r.role_name = 'admin' AND ac.username = ?1").setParameter(1, username).executeUpdate();
+        credentials.create(username, BcryptUtil.bcryptHash(password, BCRYPT_COST),
+                "Created at start-up from hpcstatus.security.bootstrap", "admin");
         Log.infof("Created bootstrap admin credential '%s'", username);
     }
 }

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +40,9 @@ public class OperatorSessions {
     EntityManager em;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
     StatusConfig config;
 
     @Inject
@@ -58,11 +60,14 @@ public class OperatorSessions {
         Instant now = Timestamps.truncate(clock.instant());
         Opened opened = new Opened(randomToken(), randomToken(), now.plus(config.security().sessionLifetime()));
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("DELETE FROM operator_session WHERE expires_at <= ?1").setParameter(1, now).executeUpdate();
-            em.createNativeQuery("INSERT INTO operator_session (token_hash, username, csrf_token, created_at, expires_at)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, Sha256.hex(opened.token())).setParameter(2, username)
-                    .setParameter(3, opened.csrfToken()).setParameter(4, now).setParameter(5, opened.expiresAt())
-                    .executeUpdate();
+            deleteExpired(now);
+            OperatorSession session = new OperatorSession();
+            session.tokenHash = Sha256.hex(opened.token());
+            session.username = username;
+            session.csrfToken = opened.csrfToken();
+            session.createdAt = now;
+            session.expiresAt = opened.expiresAt();
+            em.persist(session);
         });
         return opened;
     }
@@ -74,12 +79,11 @@ public class OperatorSessions {
         }
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT s.username, s.csrf_token FROM operator_session s"
-                    + " JOIN api_credentials c ON c.username = s.username AND c.active = TRUE"
-                    + " WHERE s.token_hash = ?1 AND s.expires_at > ?2")
-                    .setParameter(1, Sha256.hex(token)).setParameter(2, now).getResultList();
-            return rows.stream().findFirst().map(row -> new Session((String) row[0], (String) row[1]));
+            OperatorSession session = em.find(OperatorSession.class, Sha256.hex(token));
+            if (session == null || !session.expiresAt.isAfter(now) || !credentials.active(session.username)) {
+                return Optional.<Session>empty();
+            }
+            return Optional.of(new Session(session.username, session.csrfToken));
         });
     }
 
@@ -88,7 +92,13 @@ public class OperatorSessions {
         if (token == null || token.isBlank()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM operator_session WHERE token_hash = ?1")
-                .setParameter(1, Sha256.hex(token)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from OperatorSession s"
+                + " where s.tokenHash = :hash").setParameter("hash", Sha256.hex(token)).executeUpdate());
+    }
+
+    /** Deletes the sessions that ended before {@code now}; returns how many (retention calls this too). */
+    public int deleteExpired(Instant now) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery("delete from OperatorSession s"
+                + " where s.expiresAt <= :now").setParameter("now", now).executeUpdate());
     }
 }

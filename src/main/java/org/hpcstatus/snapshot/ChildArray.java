@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import org.hpcstatus.contract.Field;
+import org.hpcstatus.database.Mapping;
 import org.hpcstatus.system.NameTable;
 
 /**
@@ -20,15 +21,12 @@ import org.hpcstatus.system.NameTable;
  */
 public final class ChildArray<E> {
 
-    /** Where the rows live: the table and its id column. */
+    /** Where the rows live: the table and its id column, as the entity declares them. */
     public record Table(String name, String idColumn) {
     }
 
-    /**
-     * How a row stored with each snapshot belongs to it: the sequence its ids come from, its id, and the snapshot it
-     * is stored with.
-     */
-    public record PerSnapshot<E>(String sequence, Function<E, Long> id, ObjLongConsumer<E> setSnapshotId) {
+    /** How a row stored with each snapshot belongs to it: its id, and the snapshot it is stored with. */
+    public record PerSnapshot<E>(Function<E, Long> id, ObjLongConsumer<E> setSnapshotId) {
     }
 
     /**
@@ -42,55 +40,47 @@ public final class ChildArray<E> {
             LoginNodeStatus.class, LoginNodeStatus::new, SnapshotFields.LOGIN_NODE,
             naming(SnapshotFields.LOGIN_NODE, "node_name", NameTable.LOGIN_NODE, row -> row.loginNodeId,
                     (row, id) -> row.loginNodeId = id),
-            new Table("login_node_status", "login_node_status_id"),
-            new PerSnapshot<>("login_node_status_seq", row -> row.id, (row, id) -> row.snapshotId = id), null);
+            new PerSnapshot<>(row -> row.id, (row, id) -> row.snapshotId = id), null);
 
     public static final ChildArray<QueueStatus> QUEUES = new ChildArray<>("queues",
             QueueStatus.class, QueueStatus::new, SnapshotFields.QUEUE,
             naming(SnapshotFields.QUEUE, "queue_name", NameTable.QUEUE, row -> row.queueId,
                     (row, id) -> row.queueId = id),
-            new Table("queue_status", "queue_status_id"),
-            new PerSnapshot<>("queue_status_seq", row -> row.id, (row, id) -> row.snapshotId = id), null);
+            new PerSnapshot<>(row -> row.id, (row, id) -> row.snapshotId = id), null);
 
     public static final ChildArray<FilesystemStatus> FILESYSTEMS = new ChildArray<>("filesystems",
             FilesystemStatus.class, FilesystemStatus::new, SnapshotFields.FILESYSTEM,
             naming(SnapshotFields.FILESYSTEM, "filesystem_name", NameTable.FILESYSTEM, row -> row.filesystemId,
                     (row, id) -> row.filesystemId = id),
-            new Table("filesystem_status", "filesystem_status_id"),
-            new PerSnapshot<>("filesystem_status_seq", row -> row.id, (row, id) -> row.snapshotId = id), null);
+            new PerSnapshot<>(row -> row.id, (row, id) -> row.snapshotId = id), null);
 
     public static final ChildArray<NodeTypeStatus> NODE_TYPES = new ChildArray<>("node_types",
             NodeTypeStatus.class, NodeTypeStatus::new, SnapshotFields.NODE_TYPE,
             naming(SnapshotFields.NODE_TYPE, "node_type", NameTable.NODE_TYPE, row -> row.nodeTypeId,
                     (row, id) -> row.nodeTypeId = id),
-            new Table("node_type_status", "node_type_status_id"),
-            new PerSnapshot<>("node_type_status_seq", row -> row.id, (row, id) -> row.snapshotId = id), null);
+            new PerSnapshot<>(row -> row.id, (row, id) -> row.snapshotId = id), null);
 
     public static final ChildArray<HubNodeStatus> HUB_NODES = new ChildArray<>("nodes",
             HubNodeStatus.class, HubNodeStatus::new, SnapshotFields.HUB_NODE,
             naming(SnapshotFields.HUB_NODE, "name", NameTable.HUB_NODE, row -> row.hubNodeId,
                     (row, id) -> row.hubNodeId = id),
-            new Table("hub_node_status", "hub_node_status_id"),
-            new PerSnapshot<>("hub_node_status_seq", row -> row.id, (row, id) -> row.snapshotId = id), null);
+            new PerSnapshot<>(row -> row.id, (row, id) -> row.snapshotId = id), null);
 
     /** The queue roster (PBS qstat -Q): one row per queue, kept by the queue's name id. */
     public static final ChildArray<QueueDefinition> QUEUE_DEFINITIONS = new ChildArray<>("queue_definitions",
             QueueDefinition.class, QueueDefinition::new, SnapshotFields.QUEUE_DEFINITION,
             naming(SnapshotFields.QUEUE_DEFINITION, "queue_name", NameTable.QUEUE, row -> row.queueId,
-                    (row, id) -> row.queueId = id),
-            new Table("queue_definition", "queue_id"), null, null);
+                    (row, id) -> row.queueId = id), null, null);
 
     /** Reservations: the same one is its scheduler id where sent, else its name (PBS does not make names unique). */
     public static final ChildArray<Reservation> RESERVATIONS = new ChildArray<>("reservations",
-            Reservation.class, Reservation::new, SnapshotFields.RESERVATION, null,
-            new Table("reservation", "reservation_id"), null,
+            Reservation.class, Reservation::new, SnapshotFields.RESERVATION, null, null,
             row -> row.schedulerId != null ? named("reservation_id", row.schedulerId)
                     : named("reservation_name", row.reservationName));
 
     /** Per-user load: one row per user, project and queue (personal data). */
     public static final ChildArray<UserLoadSpan> USER_LOADS = new ChildArray<>("user_project_queues",
-            UserLoadSpan.class, UserLoadSpan::new, SnapshotFields.USER_LOAD, null,
-            new Table("user_load_span", "span_id"), null,
+            UserLoadSpan.class, UserLoadSpan::new, SnapshotFields.USER_LOAD, null, null,
             row -> row.username == null || row.projectCode == null || row.queueName == null ? null
                     : named("username/project_code/queue_name", row.username + "/" + row.projectCode + "/"
                             + row.queueName));
@@ -113,13 +103,13 @@ public final class ChildArray<E> {
     private final Function<E, String> identity;
 
     private ChildArray(String jsonName, Class<E> entity, Supplier<E> factory, List<Field<E>> fields, Naming<E> naming,
-            Table table, PerSnapshot<E> perSnapshot, Function<E, String> identity) {
+            PerSnapshot<E> perSnapshot, Function<E, String> identity) {
         this.jsonName = jsonName;
         this.entity = entity;
         this.factory = factory;
         this.fields = fields;
         this.naming = naming;
-        this.table = table;
+        this.table = new Table(Mapping.table(entity), Mapping.idColumn(entity));
         this.perSnapshot = perSnapshot;
         this.identity = identity != null ? identity : row -> named(naming.nameField().name(),
                 (String) naming.nameField().getter().apply(row));
@@ -171,6 +161,11 @@ public final class ChildArray<E> {
     /** Whether the rows are stored with each snapshot (rather than describe the present, kept from the newest). */
     public boolean perSnapshot() {
         return perSnapshot != null;
+    }
+
+    /** The sequence the rows' ids come from (as the entity declares it), for rows stored with each snapshot. */
+    public String idSequence() {
+        return Mapping.idSequence(entity);
     }
 
     /** How a row stored with each snapshot belongs to it; null for the arrays about the present. */

@@ -21,12 +21,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.database.DatabaseReady;
 import org.hpcstatus.database.Jdbc;
+import org.hpcstatus.database.Mapping;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.system.SystemKind;
@@ -38,10 +38,14 @@ import org.hpcstatus.system.SystemKind;
  * and columns named by the arrays' descriptors ({@link ChildArray}) and the same {@link Field} definitions the
  * validation used, ids reserved in blocks by {@link SequenceIds}. Through Hibernate's StatelessSession (batched, in a
  * JTA transaction) the same post cost twice the CPU and 42 % of the throughput (ingest-ab.sh, 274 against 474
- * posts/s; README, "One way to persist"), so this stays JDBC. Reading is Hibernate's ({@link SnapshotQueries}).
+ * posts/s; README, "One way to persist"), so this stays JDBC. Reading is Hibernate's ({@link Snapshots}).
  */
 @ApplicationScoped
-public class SnapshotWriter {
+class SnapshotWriter {
+
+    private static final String SNAPSHOT_SEQUENCE = Mapping.idSequence(Snapshot.class);
+    private static final String LATEST = Mapping.table(LatestPointer.class);
+    private static final String MARKS = Mapping.table(RollupMark.class);
 
     /** Each per-snapshot array's INSERT: its id, the snapshot's, the name's id, then its stored fields. */
     private static final Map<ChildArray<?>, String> CHILD_INSERTS = new HashMap<>();
@@ -55,15 +59,8 @@ public class SnapshotWriter {
         }
     }
 
-    /** A write that the database refused or could not take; the cause says why. Nothing of it was stored. */
-    public static class WriteFailedException extends RuntimeException {
-        WriteFailedException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     @Inject
     SequenceIds ids;
@@ -80,8 +77,9 @@ public class SnapshotWriter {
     static {
         for (SystemKind kind : SystemKind.values()) {
             List<Field<Snapshot>> fields = KindProfile.of(kind).fields();
-            SNAPSHOT_INSERTS.put(kind, "INSERT INTO status_snapshot (snapshot_id, system_id, observed_at, received_at,"
-                    + " content_hash, warnings, " + Jdbc.columns(fields) + ") VALUES (?, ?, ?, ?, ?, ?, "
+            SNAPSHOT_INSERTS.put(kind, "INSERT INTO " + SnapshotHistory.SNAPSHOTS + " (" + SnapshotHistory.SNAPSHOT_ID
+                    + ", system_id, observed_at, received_at, content_hash, warnings, " + Jdbc.columns(fields)
+                    + ") VALUES (?, ?, ?, ?, ?, ?, "
                     + Jdbc.placeholders(fields.size()) + ")");
         }
     }
@@ -90,16 +88,17 @@ public class SnapshotWriter {
      * Runs once the configured systems are known (their observer has a lower priority): gives each system the
      * "latest" pointer row that ingest then only moves forward.
      */
-    void prepare(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) DatabaseReady ready) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+    void prepare(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) DatabaseReady ready) {
+        jdbc.withConnection(connection -> {
             for (ConfiguredSystem system : systems.all()) {
                 ensureLatestPointer(connection, system.id());
             }
-        }
+            return null;
+        });
     }
 
     private static void ensureLatestPointer(Connection connection, long systemId) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM latest_snapshot WHERE system_id = ?")) {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM " + LATEST + " WHERE system_id = ?")) {
             exists.setLong(1, systemId);
             try (var rows = exists.executeQuery()) {
                 rows.next();
@@ -108,7 +107,7 @@ public class SnapshotWriter {
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_snapshot (system_id) VALUES (?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + LATEST + " (system_id) VALUES (?)")) {
             insert.setLong(1, systemId);
             insert.executeUpdate();
         } catch (SQLException failed) {
@@ -122,30 +121,24 @@ public class SnapshotWriter {
     /**
      * Writes the snapshot and its children (which must already carry their lookup ids). A snapshot for the same
      * system and instant that is already stored makes this fail on the unique key; the caller then asks
-     * {@link SnapshotQueries#existing} what to answer. Checking first would cost every post a round trip to save the
+     * {@link Snapshots#existing} what to answer. Checking first would cost every post a round trip to save the
      * rare retry one.
      */
-    public StoredSnapshot write(NewSnapshot report) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                StoredSnapshot result = insert(connection, report);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+    StoredSnapshot write(NewSnapshot report) {
+        try {
+            return jdbc.withConnection(connection -> {
+                StoredSnapshot[] stored = new StoredSnapshot[1];
+                Jdbc.inTransaction(connection, () -> stored[0] = insert(connection, report));
+                return stored[0];
+            });
+        } catch (Jdbc.SqlFailedException e) {
             throw new WriteFailedException(e);
         }
     }
 
     private StoredSnapshot insert(Connection connection, NewSnapshot report) throws SQLException {
         Snapshot snapshot = report.snapshot();
-        snapshot.id = ids.next(connection, "status_snapshot_seq");
+        snapshot.id = ids.next(connection, SNAPSHOT_SEQUENCE);
         insertSnapshot(connection, snapshot, report.system().kind());
         Map<ChildArray<?>, List<Long>> rowIds = new LinkedHashMap<>();
         for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
@@ -166,7 +159,7 @@ public class SnapshotWriter {
      */
     private static void markHourForRollup(Connection connection, Snapshot snapshot) throws SQLException {
         try (PreparedStatement mark = connection.prepareStatement(
-                "INSERT INTO rollup_mark (system_id, hour_start) VALUES (?, ?)")) {
+                "INSERT INTO " + MARKS + " (system_id, hour_start) VALUES (?, ?)")) {
             mark.setLong(1, snapshot.systemId);
             mark.setObject(2, Jdbc.utc(snapshot.observedAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
             mark.executeUpdate();
@@ -196,7 +189,7 @@ public class SnapshotWriter {
         if (!isNewer(observed, previous)) {
             return PointerMove.NONE;
         }
-        try (PreparedStatement latest = connection.prepareStatement("UPDATE latest_snapshot SET snapshot_id = ?,"
+        try (PreparedStatement latest = connection.prepareStatement("UPDATE " + LATEST + " SET snapshot_id = ?,"
                 + " observed_at = ? WHERE system_id = ?")) {
             latest.setLong(1, snapshot.id);
             latest.setObject(2, observed);
@@ -212,7 +205,7 @@ public class SnapshotWriter {
 
     private static LocalDateTime latestObserved(Connection connection, long systemId, String lock) throws SQLException {
         try (PreparedStatement current = connection.prepareStatement(
-                "SELECT observed_at FROM latest_snapshot WHERE system_id = ?" + lock)) {
+                "SELECT observed_at FROM " + LATEST + " WHERE system_id = ?" + lock)) {
             current.setLong(1, systemId);
             try (var row = current.executeQuery()) {
                 return row.next() ? row.getObject(1, LocalDateTime.class) : null;
@@ -242,7 +235,7 @@ public class SnapshotWriter {
         List<Long> rowIds = new ArrayList<>(rows.size());
         try (PreparedStatement insert = connection.prepareStatement(CHILD_INSERTS.get(array))) {
             for (E row : rows) {
-                long id = ids.next(connection, array.perSnapshotRows().sequence());
+                long id = ids.next(connection, array.idSequence());
                 rowIds.add(id);
                 insert.setLong(1, id);
                 insert.setLong(2, snapshotId);

@@ -13,7 +13,7 @@ import io.quarkus.logging.Log;
 import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.snapshot.LatestSnapshot;
-import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.snapshot.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**
@@ -34,7 +34,7 @@ public class PostRejections {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     @Inject
-    SnapshotQueries snapshots;
+    Snapshots snapshots;
 
     @Inject
     MeterRegistry metrics;

@@ -22,7 +22,7 @@ import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.LatestSnapshot;
-import org.hpcstatus.snapshot.SnapshotQueries;
+import org.hpcstatus.snapshot.Snapshots;
 import org.hpcstatus.snapshot.StateRules;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
@@ -49,7 +49,7 @@ public class StatusBoard {
     SystemCatalog systems;
 
     @Inject
-    SnapshotQueries snapshots;
+    Snapshots snapshots;
 
     @Inject
     OutageService outages;

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import org.hpcstatus.retention.Retention;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestData;
 

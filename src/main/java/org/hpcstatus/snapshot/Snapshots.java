@@ -22,12 +22,15 @@ import org.hpcstatus.system.Lookups;
 import org.hpcstatus.system.NameTable;
 
 /**
- * The read side. Everything here starts from the per-system "latest" pointers, so its cost does not depend on how
- * much history is stored. A stored snapshot never changes, so the one each pointer names is kept in memory and
- * read again only when the pointer moves: a page costs one query for all pointers, whatever it shows.
+ * The one owner of the snapshot tables (status_snapshot, each array's table, latest_snapshot, rollup_mark): every
+ * read and write of them goes through here. Writing is {@link SnapshotWriter}'s (JDBC batches, measured faster than
+ * the ORM), the set-based work of history, roll-ups and retention {@link SnapshotHistory}'s; reading the newest
+ * snapshots is Hibernate's, here. That reading starts from the per-system "latest" pointers, so its cost does not
+ * depend on how much history is stored. A stored snapshot never changes, so the one each pointer names is kept in
+ * memory and read again only when the pointer moves: a page costs one query for all pointers, whatever it shows.
  */
 @ApplicationScoped
-public class SnapshotQueries {
+public class Snapshots {
 
     @Inject
     Lookups lookups;
@@ -37,6 +40,21 @@ public class SnapshotQueries {
 
     @Inject
     StatusConfig config;
+
+    @Inject
+    SnapshotWriter writer;
+
+    @Inject
+    SnapshotHistory history;
+
+    /**
+     * Stores a validated snapshot with its rows and moves its system's latest pointer if it is newer, in one
+     * transaction; a snapshot already stored for the system and instant fails it ({@link WriteFailedException}, a
+     * constraint violation), and {@link #existing} then says what to answer.
+     */
+    public StoredSnapshot write(NewSnapshot snapshot) {
+        return writer.write(snapshot);
+    }
 
     /** The newest snapshot read per system id; replaced when that system's pointer moves on. */
     private final Map<Long, LatestSnapshot> loaded = new ConcurrentHashMap<>();
@@ -142,5 +160,47 @@ public class SnapshotQueries {
                     + " where c.snapshotId = ?1 order by c.id", Long.class).setParameter(1, original.id).getResultList());
         }
         return Optional.of(new StoredSnapshot(original.id, original.observedAt, rowIds, true));
+    }
+
+    /** Raw values of a series in [from, to), in time order (see SnapshotHistory#rawSeries). */
+    public void rawSeries(long systemId, SeriesScope scope, String name, SeriesScope.Metric metric, Instant from,
+            Instant to, SeriesScope.Values sink) {
+        history.rawSeries(systemId, scope, name, metric, from, to, sink);
+    }
+
+    /** A scope's aggregates over one hour of a system, one row per name ("" for the system). */
+    public List<HourAggregate> hourAggregates(long systemId, SeriesScope scope, List<SeriesScope.Metric> metrics,
+            Instant hour) {
+        return history.hourAggregates(systemId, scope, metrics, hour);
+    }
+
+    /** The oldest marks on stored snapshots' hours, by system and hour, at most {@code limit}. */
+    public List<HourMark> marks(int limit) {
+        return history.marks(limit);
+    }
+
+    /** Removes these marks, and only these. */
+    public void clearMarks(List<Long> markIds) {
+        history.clearMarks(markIds);
+    }
+
+    /** The per-user spans of a system overlapping [from, to) whose jobs held cores (personal data). */
+    public List<UserSpan> spansOverlapping(long systemId, Instant from, Instant to) {
+        return history.spansOverlapping(systemId, from, to);
+    }
+
+    /** Retention: raw snapshots before the cutoff with their rows, except each system's newest; how many. */
+    public int deleteSnapshotsBefore(Instant cutoff, int batch) {
+        return history.deleteSnapshotsBefore(cutoff, batch);
+    }
+
+    /** Retention: per-user spans last seen before the cutoff; how many. */
+    public int deleteSpansBefore(Instant cutoff, int batch) {
+        return history.deleteSpansBefore(cutoff, batch);
+    }
+
+    /** Retention: reservations ended, and last reported, before the cutoff; how many. */
+    public int deleteReservationsBefore(Instant cutoff, int batch) {
+        return history.deleteReservationsBefore(cutoff, batch);
     }
 }

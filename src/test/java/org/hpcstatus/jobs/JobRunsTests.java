@@ -1,4 +1,4 @@
-package org.hpcstatus.history;
+package org.hpcstatus.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
-package org.hpcstatus.history;
+package org.hpcstatus.snapshot;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -7,17 +8,16 @@ import java.util.stream.Stream;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.FieldType;
-import org.hpcstatus.snapshot.ChildArray;
-import org.hpcstatus.snapshot.KindProfile;
+import org.hpcstatus.system.NameTable;
 import org.hpcstatus.system.SystemKind;
 
 /**
- * What a series belongs to: the system itself, or a named row of one of its per-snapshot arrays (a queue, filesystem,
+ * What a history series belongs to (and a roll-up summary row): the system itself, or a named row of one of its per-snapshot arrays (a queue, filesystem,
  * login node, node type or hub node), one scope per such array of {@link ChildArray#PER_SNAPSHOT}. Its metrics are
  * the numeric fields the payload carries there, by their own names; a flag (a login node's "available") is a 0/1
  * series whose average is the share of the time it was true.
  */
-public final class RollupScope {
+public final class SeriesScope {
 
     /** The system scope's count of snapshots per bucket, so that a gap shows. */
     public static final String SNAPSHOTS = "snapshots";
@@ -25,30 +25,30 @@ public final class RollupScope {
     private static final Set<FieldType> NUMERIC = Set.of(FieldType.COUNT, FieldType.LARGE_COUNT, FieldType.PERCENT,
             FieldType.AMOUNT, FieldType.FLAG);
 
-    public static final RollupScope SYSTEM = new RollupScope(null);
+    public static final SeriesScope SYSTEM = new SeriesScope(null);
 
     /** The system, then a scope per array stored with each snapshot, in that order. */
-    private static final List<RollupScope> ALL = Stream.concat(Stream.of(SYSTEM),
-            ChildArray.PER_SNAPSHOT.stream().map(RollupScope::new)).toList();
+    private static final List<SeriesScope> ALL = Stream.concat(Stream.of(SYSTEM),
+            ChildArray.PER_SNAPSHOT.stream().map(SeriesScope::new)).toList();
 
-    public static final RollupScope QUEUE = of(ChildArray.QUEUES);
-    public static final RollupScope FILESYSTEM = of(ChildArray.FILESYSTEMS);
-    public static final RollupScope LOGIN_NODE = of(ChildArray.LOGIN_NODES);
-    public static final RollupScope NODE_TYPE = of(ChildArray.NODE_TYPES);
+    public static final SeriesScope QUEUE = of(ChildArray.QUEUES);
+    public static final SeriesScope FILESYSTEM = of(ChildArray.FILESYSTEMS);
+    public static final SeriesScope LOGIN_NODE = of(ChildArray.LOGIN_NODES);
+    public static final SeriesScope NODE_TYPE = of(ChildArray.NODE_TYPES);
 
     /** Null for the system itself. */
     private final ChildArray<?> array;
 
-    private RollupScope(ChildArray<?> array) {
+    private SeriesScope(ChildArray<?> array) {
         this.array = array;
     }
 
     /** The scope of a per-snapshot array's rows. */
-    public static RollupScope of(ChildArray<?> array) {
+    public static SeriesScope of(ChildArray<?> array) {
         return ALL.stream().filter(scope -> scope.array == array).findFirst().orElseThrow();
     }
 
-    public static List<RollupScope> values() {
+    public static List<SeriesScope> values() {
         return ALL;
     }
 
@@ -57,7 +57,7 @@ public final class RollupScope {
         return isSystem() ? "system" : array.naming().names().key();
     }
 
-    public static Optional<RollupScope> ofKey(String key) {
+    public static Optional<SeriesScope> ofKey(String key) {
         return ALL.stream().filter(scope -> scope.key().equals(key)).findFirst();
     }
 
@@ -66,16 +66,21 @@ public final class RollupScope {
     }
 
     /** The array's own table, which carries the name's id under the name table's id column. */
-    String childTable() {
+    public String childTable() {
         return array.table().name();
     }
 
-    String lookupTable() {
-        return array.naming().names().table;
+    /** The table of the names of this scope's rows. */
+    public NameTable names() {
+        return array.naming().names();
     }
 
-    String lookupId() {
-        return array.naming().names().idColumn;
+    public String lookupTable() {
+        return names().table;
+    }
+
+    public String lookupId() {
+        return names().idColumn;
     }
 
     /** The numeric fields of this scope for a system of {@code kind}, as (name, column, is-a-flag). */
@@ -95,11 +100,16 @@ public final class RollupScope {
         return key();
     }
 
+    /** Receives a series' values as they are read: one raw value is 1 sample whose min, max and sum are itself. */
+    public interface Values {
+        void add(Instant at, String name, int samples, double min, double max, double sum);
+    }
+
     /** One metric: its JSON name, its column, and whether it is a flag (read as 1 or 0). */
     public record Metric(String name, String column, boolean flag) {
 
         /** The SQL value of this metric in a row aliased {@code alias}. */
-        String expression(String alias) {
+        public String expression(String alias) {
             String column = alias + "." + column();
             return flag ? "CASE WHEN " + column + " THEN 1.0 WHEN NOT " + column + " THEN 0.0 END" : column;
         }
