@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.hpcstatus.contract.Field;
+import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageJson;
 import org.hpcstatus.snapshot.ChildArray;
-import org.hpcstatus.snapshot.Freshness;
-import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
-import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.snapshot.UserLoadSpan;
 import org.hpcstatus.status.Availability;
+import org.hpcstatus.status.Freshness;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 

@@ -25,16 +25,15 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.contract.InvalidPayloadException;
+import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.snapshot.Reservation;
-import org.hpcstatus.outage.OutageService;
-import org.hpcstatus.snapshot.Snapshots;
 import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.StatusBoard;
+import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.ApiError;

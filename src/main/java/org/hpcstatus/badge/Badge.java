@@ -1,6 +1,6 @@
 package org.hpcstatus.badge;
 
-import org.hpcstatus.snapshot.SystemState;
+import org.hpcstatus.status.SystemState;
 
 /**
  * A status badge in the flat style documentation sites show ("Derecho | Operational"), drawn as SVG text: no font

@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.hpcstatus.dashboard.StateStyles;
-import org.hpcstatus.snapshot.SystemState;
 import org.hpcstatus.status.StatusBoard;
+import org.hpcstatus.status.SystemState;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.Conditional;
+import org.hpcstatus.web.StateStyles;
 
 /** /badge/{system}.svg: the system's state as a badge for documentation sites and MOTD pages. */
 @Path("/badge")

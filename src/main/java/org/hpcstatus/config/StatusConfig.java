@@ -12,12 +12,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The service's settings except the systems ({@code SystemsConfig}), typed; the README lists each with its default. */
 @ConfigMapping(prefix = "hpcstatus")

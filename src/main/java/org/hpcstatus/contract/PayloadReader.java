@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -203,7 +204,7 @@ public final class PayloadReader {
             return null;
         }
         if (!field.allowed().isEmpty()) {
-            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            String lower = value.toLowerCase(Locale.ROOT);
             if (!field.allowed().contains(lower)) {
                 problems.add(path + " must be one of " + String.join(", ", field.allowed()) + ", got " + describe(node));
                 return null;

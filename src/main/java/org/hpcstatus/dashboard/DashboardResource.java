@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -20,16 +20,21 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.hpcstatus.chart.ChartPages;
+import org.hpcstatus.chart.ChartViews;
+import org.hpcstatus.chart.Charts;
+import org.hpcstatus.chart.QueuePages;
+import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.Detail;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.security.Permissions;
-import org.hpcstatus.web.LocalPaths;
-import org.hpcstatus.web.Page;
-import org.hpcstatus.web.Visitor;
-import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
+import org.hpcstatus.web.LocalPaths;
+import org.hpcstatus.web.Page;
+import org.hpcstatus.web.PageChrome;
+import org.hpcstatus.web.Visitor;
 
 /** The server-rendered dashboard: an overview of every system, and a page per system. */
 @Path("/")
@@ -41,18 +46,25 @@ public class DashboardResource {
         static native TemplateInstance overview(Page page, Headline headline, List<Card> cards, List<OutageRow> outages,
                 List<Upcoming.UpcomingRow> upcoming);
 
-        static native TemplateInstance detail(Page page, Detail detail, DashboardViews.ChartsView charts,
+        static native TemplateInstance detail(Page page, Detail detail, ChartViews.ChartsView charts,
                 DashboardViews.UserLoadView userLoad);
 
-        static native TemplateInstance history(Page page, OutageHistory history);
+        static native TemplateInstance queue(Page page, ChartViews.QueuePage queue);
 
-        static native TemplateInstance queue(Page page, DashboardViews.QueuePage queue);
-
-        static native TemplateInstance series(Page page, DashboardViews.SeriesPage series);
+        static native TemplateInstance series(Page page, ChartViews.SeriesPage series);
     }
 
     @Inject
-    DashboardService dashboard;
+    OverviewPage overviewPage;
+
+    @Inject
+    SystemPage systemPage;
+
+    @Inject
+    ChartPages chartPages;
+
+    @Inject
+    PageChrome chrome;
 
     @Inject
     SystemCatalog systems;
@@ -69,31 +81,10 @@ public class DashboardResource {
     @GET
     public Response overview(@Context Request request) {
         return pages.answer(request, () -> {
-            DashboardService.Overview overview = dashboard.overview();
+            OverviewPage.Overview overview = overviewPage.build();
             return Templates.overview(overview.page(), overview.headline(), overview.cards(), overview.outages(),
                     overview.upcoming());
         });
-    }
-
-    /** Past and present incidents with their timelines, newest first; ?system= filters, ?page= (from 1) pages. */
-    @GET
-    @Path("outages")
-    public Response history(@QueryParam("system") String systemName, @QueryParam("page") String pageText,
-            @Context Request request) {
-        Optional<ConfiguredSystem> system = systemName == null || systemName.isBlank() ? Optional.empty()
-                : Optional.of(systems.require(systemName));
-        int page;
-        try {
-            page = pageText == null || pageText.isBlank() ? 1 : Integer.parseInt(pageText.strip());
-        } catch (NumberFormatException e) {
-            page = 0;
-        }
-        if (page < 1 || page > 100_000) {
-            throw new InvalidPayloadException("page must be a whole number from 1, got '" + pageText + "'");
-        }
-        int index = page - 1;
-        return pages.answer(request, () -> Templates.history(dashboard.page("Incident history"),
-                dashboard.history(system, index)));
     }
 
     /**
@@ -128,8 +119,8 @@ public class DashboardResource {
         Charts.Range range = range(rangeKey);
         return pages.answer(request, () -> {
             boolean userInfo = identity.hasRole(Permissions.VIEW_SYSTEM_STATUS_USER_INFO);
-            return Templates.detail(dashboard.page(system.displayName() + " status"), dashboard.detail(system, userInfo),
-                    dashboard.charts(system, range), userInfo ? dashboard.userLoad(system, range) : null);
+            return Templates.detail(chrome.page(system.displayName() + " status"), systemPage.build(system, userInfo),
+                    chartPages.ofSystem(system, range), userInfo ? systemPage.userLoad(system, range) : null);
         });
     }
 
@@ -140,7 +131,7 @@ public class DashboardResource {
             @QueryParam("range") String rangeKey, @Context Request request) {
         ConfiguredSystem system = systems.require(systemName);
         Charts.Range range = range(rangeKey);
-        return pages.answer(request, () -> Templates.queue(dashboard.page(system.displayName() + " queue " + queue),
+        return pages.answer(request, () -> Templates.queue(chrome.page(system.displayName() + " queue " + queue),
                 queues.of(system, queue, range)));
     }
 
@@ -151,8 +142,8 @@ public class DashboardResource {
         ConfiguredSystem system = systems.require(systemName);
         Charts.Range range = range(rangeKey);
         return pages.answer(request, () -> {
-            DashboardViews.SeriesPage page = dashboard.partition(system, key, range);
-            return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+            ChartViews.SeriesPage page = chartPages.partition(system, key, range);
+            return Templates.series(chrome.page(system.displayName() + ": " + page.title()), page);
         });
     }
 
@@ -163,8 +154,8 @@ public class DashboardResource {
         ConfiguredSystem system = systems.require(systemName);
         Charts.Range range = range(rangeKey);
         return pages.answer(request, () -> {
-            DashboardViews.SeriesPage page = dashboard.nodeType(system, type, range);
-            return Templates.series(dashboard.page(system.displayName() + ": " + page.title()), page);
+            ChartViews.SeriesPage page = chartPages.nodeType(system, type, range);
+            return Templates.series(chrome.page(system.displayName() + ": " + page.title()), page);
         });
     }
 

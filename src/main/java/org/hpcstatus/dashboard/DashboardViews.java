@@ -1,11 +1,16 @@
 package org.hpcstatus.dashboard;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.hpcstatus.snapshot.Freshness;
-import org.hpcstatus.snapshot.Utilization;
-import org.hpcstatus.snapshot.SystemState;
+import org.hpcstatus.history.UserLoad;
+import org.hpcstatus.kind.Utilization;
+import org.hpcstatus.status.Freshness;
+import org.hpcstatus.status.StateRules.Verdict;
+import org.hpcstatus.status.SystemState;
+import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.web.Formats;
 
 /** What the pages show, as plain records: entities never reach a template. Times are already in the display zone. */
 public final class DashboardViews {
@@ -34,8 +39,29 @@ public final class DashboardViews {
      * A partition's nodes by state. Idle is what collectors call available; busy is what is neither idle, down nor
      * reserved. counted is false when the collector reported 0 nodes (its node query failed): "node data missing".
      */
-    public record PartitionRow(String label, String key, Integer total, Integer busy, Integer idle, Integer down, Integer reserved,
-            boolean counted) {
+    public record PartitionRow(String label, String key, Integer total, Integer busy, Integer idle, Integer down,
+            Integer reserved, boolean counted) {
+
+        /** "2,470 busy · 13 idle · 5 down · 24 reserved": the states collected, reserved only when there are some. */
+        public String states() {
+            if (!counted) {
+                return "node data missing";
+            }
+            List<String> parts = new ArrayList<>();
+            if (busy != null) {
+                parts.add(Formats.count(busy) + " busy");
+            }
+            if (idle != null) {
+                parts.add(Formats.count(idle) + " idle");
+            }
+            if (down != null) {
+                parts.add(Formats.count(down) + " down");
+            }
+            if (reserved != null && reserved > 0) {
+                parts.add(Formats.count(reserved) + " reserved");
+            }
+            return String.join(" \u00B7 ", parts);
+        }
     }
 
     /** A current reservation; begun when its start has passed (it is then "Reserved: ... until ..."). */
@@ -61,6 +87,13 @@ public final class DashboardViews {
     public record Card(String name, String displayName, SystemState state, List<String> reasons, List<String> notes,
             Freshness freshness, ZonedDateTime updatedAt, long ageSeconds, String service, List<PartitionRow> partitions,
             List<Figure> figures, List<Utilization> bars, List<Figure> jobs, TableRows<ReservationRow> reservations) {
+
+        /** A system with no snapshot yet: its state (no data, or an outage's), why, and its reservations. */
+        static Card withoutData(ConfiguredSystem system, Verdict verdict, Freshness freshness,
+                TableRows<ReservationRow> reservations) {
+            return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
+                    freshness, null, 0, null, List.of(), List.of(), List.of(), List.of(), reservations);
+        }
 
         public boolean stale() {
             return freshness == Freshness.STALE;
@@ -138,30 +171,18 @@ public final class DashboardViews {
             TableRows<HubNodeRow> hubNodes, TableRows<QueueDefinitionRow> queueRoster, List<TopLoad> topLoads,
             TableRows<QueueRow> queues, TableRows<FilesystemRow> filesystems, TableRows<NodeTypeRow> nodeTypes,
             List<OutageRow> outages, List<Upcoming.UpcomingRow> upcoming, AvailabilityView availability) {
-    }
 
-    /** The history section of a system page: its charts for the range chosen, and the links to the others. */
-    public record ChartsView(List<Charts.Chart> charts, List<RangeLink> ranges, String step) {
-    }
-
-    public record RangeLink(String key, String label, boolean current) {
-    }
-
-    /**
-     * A queue's page: what it holds now, whether that is usual for this hour of the week (the median of the last
-     * four weeks' same hour), the trend of the last hours, and its charts.
-     */
-    public record QueuePage(String system, String systemDisplayName, String queue, Integer running, Integer pending,
-            Integer held, Integer coresPending, Integer gpusPending, String usualWords, Double usualPending,
-            int usualWeeks, String weekdayHour, String trend, ChartsView charts) {
-    }
-
-    /** A partition's or node type's page: a title, what it shows, and its charts. */
-    public record SeriesPage(String system, String systemDisplayName, String title, String explanation, ChartsView charts) {
+        /** The page of a system before its first snapshot: its card, outages, what is coming, availability. */
+        static Detail withoutData(Card card, RejectionNotice rejection, List<OutageRow> outages,
+                List<Upcoming.UpcomingRow> upcoming, AvailabilityView availability) {
+            return new Detail(card, List.of(), rejection, List.of(), List.of(), List.of(), TableRows.none(),
+                    TableRows.none(), List.of(), TableRows.none(), TableRows.none(), TableRows.none(), outages,
+                    upcoming, availability);
+        }
     }
 
     /** Core-hours by user and by project over a range (personal data: only for VIEW_SYSTEM_STATUS_USER_INFO). */
-    public record UserLoadView(String over, org.hpcstatus.history.UserLoad.Load load) {
+    public record UserLoadView(String over, UserLoad.Load load) {
 
         /** The two tables, by user then by project. */
         public List<UserLoadTable> tables() {
@@ -169,6 +190,6 @@ public final class DashboardViews {
         }
     }
 
-    public record UserLoadTable(String heading, List<org.hpcstatus.history.UserLoad.Share> rows) {
+    public record UserLoadTable(String heading, List<UserLoad.Share> rows) {
     }
 }

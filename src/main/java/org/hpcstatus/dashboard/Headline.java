@@ -5,11 +5,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
-import org.hpcstatus.snapshot.SystemState;
+import org.hpcstatus.status.SystemState;
 import org.hpcstatus.status.SystemStatus;
+import org.hpcstatus.web.Formats;
+import org.hpcstatus.web.StateStyles;
 
 /**
  * The one line above everything that answers "is anything wrong?": "All systems operational", or the systems that
@@ -67,7 +70,7 @@ public record Headline(String text, SystemState worst) {
         }
         return switch (state) {
             case MAINTENANCE -> status.activeOutages().stream().filter(o -> Outage.MAINTENANCE.equals(o.severity))
-                    .map(o -> o.endTime != null ? o.endTime : o.estimatedResolution).filter(java.util.Objects::nonNull)
+                    .map(o -> o.endTime != null ? o.endTime : o.estimatedResolution).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder())
                     .map(end -> "maintenance until " + Formats.dayTime(end.atZone(zone), now.atZone(zone)))
                     .orElse("maintenance");

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.Reservation;
+import org.hpcstatus.web.Formats;
 
 /**
  * What is planned: maintenance (and any outage) whose start lies ahead, and the collectors' reservations not begun,

@@ -1,6 +1,7 @@
 package org.hpcstatus.database;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
@@ -13,9 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.wildfly.security.auth.server.RealmUnavailableException;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.wildfly.security.auth.server.RealmUnavailableException;
 
 /**
  * What a database failure means, told by its exception type, SQL state or vendor error code, never by its message
@@ -42,7 +45,7 @@ public final class DatabaseErrors {
     public static boolean isUnavailable(Throwable e) {
         return find(e, cause -> cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException
-                || cause instanceof org.hibernate.exception.JDBCConnectionException
+                || cause instanceof JDBCConnectionException
                 || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                 || isFromThePool(cause)
                 // the JDBC security realm's word for a database it could not ask
@@ -69,7 +72,7 @@ public final class DatabaseErrors {
      */
     public static boolean isLockConflict(Throwable e) {
         return find(e, cause -> cause instanceof SQLTransactionRollbackException
-                || cause instanceof org.hibernate.exception.LockAcquisitionException
+                || cause instanceof LockAcquisitionException
                 || cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("40")
                         || sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == MARIADB_DEADLOCK
                         || sql.getErrorCode() == H2_LOCK_TIMEOUT))
@@ -78,8 +81,8 @@ public final class DatabaseErrors {
 
     /** A unique or other integrity constraint refused the write (SQL state class 23). */
     public static boolean isConstraintViolation(Throwable e) {
-        return find(e, cause -> cause instanceof java.sql.SQLIntegrityConstraintViolationException
-                || cause instanceof org.hibernate.exception.ConstraintViolationException
+        return find(e, cause -> cause instanceof SQLIntegrityConstraintViolationException
+                || cause instanceof ConstraintViolationException
                 || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
                 .isPresent();
     }

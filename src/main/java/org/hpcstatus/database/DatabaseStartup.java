@@ -12,11 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
 
-import org.flywaydb.core.Flyway;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import org.flywaydb.core.Flyway;
 import org.hpcstatus.config.StatusConfig;
 
 /**

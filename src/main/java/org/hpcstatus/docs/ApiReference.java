@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.FieldType;
+import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.snapshot.ChildArray;
-import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.SnapshotFields;
 import org.hpcstatus.system.SystemKind;
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -25,7 +26,7 @@ final class AtomFeed {
     }
 
     static String render(List<Map.Entry<OutageUpdate, Outage>> entries, URI base, Instant now,
-            java.util.function.Function<String, String> displayName) {
+            Function<String, String> displayName) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

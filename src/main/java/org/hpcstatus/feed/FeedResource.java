@@ -1,5 +1,6 @@
 package org.hpcstatus.feed;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-
-import java.time.Clock;
 
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageService;

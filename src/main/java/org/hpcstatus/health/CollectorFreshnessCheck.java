@@ -8,13 +8,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.smallrye.health.api.Wellness;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-
-import io.smallrye.health.api.Wellness;
-import org.hpcstatus.snapshot.Freshness;
-import org.hpcstatus.snapshot.Snapshots;
+import org.hpcstatus.status.Freshness;
+import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 

@@ -6,12 +6,11 @@ import java.sql.SQLException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.logging.Log;
 import org.hpcstatus.database.DatabaseStartup;
 
 /**

@@ -1,6 +1,5 @@
 package org.hpcstatus.history;
 
-import org.hpcstatus.snapshot.SeriesScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.snapshot.Snapshots;
+import org.hpcstatus.kind.SeriesScope;
+import org.hpcstatus.rollup.Summaries;
+import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.Lookups;
 

@@ -1,6 +1,5 @@
 package org.hpcstatus.history;
 
-import org.hpcstatus.snapshot.SeriesScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,22 +17,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.hpcstatus.contract.InvalidPayloadException;
+import org.hpcstatus.kind.SeriesScope;
 import org.hpcstatus.live.Changes;
-import org.hpcstatus.web.Conditional;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
+import org.hpcstatus.web.Conditional;
 
 /**
  * A metric over time: GET /api/v1/status/{system}/history?metric=...&from=...&to=... (ISO-8601 instants; the last

@@ -8,12 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hpcstatus.snapshot.Snapshots;
-import org.hpcstatus.snapshot.UserSpan;
+import org.hpcstatus.store.Snapshots;
+import org.hpcstatus.store.UserSpan;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**

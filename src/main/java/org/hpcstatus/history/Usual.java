@@ -2,6 +2,7 @@ package org.hpcstatus.history;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public final class Usual {
 
     /** The instants, one a week back for {@link #WEEKS} weeks, whose hour is this hour of the week. */
     public static List<Instant> sameHourOfWeek(Instant now) {
-        Instant hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         List<Instant> hours = new ArrayList<>();
         for (int w = 1; w <= WEEKS; w++) {
             hours.add(hour.minus(Duration.ofDays(7L * w)));

@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.quarkus.runtime.Startup;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.web.ClientNotAllowedException;

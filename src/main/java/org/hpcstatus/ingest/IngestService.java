@@ -8,9 +8,9 @@ import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.ChildRows;
 import org.hpcstatus.snapshot.NewSnapshot;
-import org.hpcstatus.snapshot.Snapshots;
-import org.hpcstatus.snapshot.WriteFailedException;
 import org.hpcstatus.snapshot.StoredSnapshot;
+import org.hpcstatus.store.Snapshots;
+import org.hpcstatus.store.WriteFailedException;
 import org.hpcstatus.system.Lookups;
 
 /** The write side: turns a validated snapshot into stored rows, exactly once per system and instant. */

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hpcstatus.database.DatabaseNotReady;
 import org.hpcstatus.database.DatabaseReady;
 import org.hpcstatus.outage.Outage;
-import org.hpcstatus.snapshot.SystemState;
 import org.hpcstatus.status.StatusBoard;
+import org.hpcstatus.status.SystemState;
 import org.hpcstatus.status.SystemStatus;
 
 /**

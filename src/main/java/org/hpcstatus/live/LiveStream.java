@@ -2,6 +2,7 @@ package org.hpcstatus.live;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.scheduler.Scheduled;
 import org.hpcstatus.config.StatusConfig;
 
@@ -43,7 +43,7 @@ public class LiveStream {
 
     /** Numbers, keeps and sends the events of one look at the board; returns them numbered. */
     synchronized List<LiveEvent> publish(List<LiveEvent.Draft> drafts, Instant at) {
-        List<LiveEvent> published = new java.util.ArrayList<>(drafts.size());
+        List<LiveEvent> published = new ArrayList<>(drafts.size());
         for (LiveEvent.Draft draft : drafts) {
             lastId = Math.max(lastId + 1, at.toEpochMilli() * 1000);
             LiveEvent event = new LiveEvent(lastId, draft.type(), draft.data());

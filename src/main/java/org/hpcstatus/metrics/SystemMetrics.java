@@ -16,17 +16,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import org.hpcstatus.kind.KindProfile;
+import org.hpcstatus.kind.Partition;
 import org.hpcstatus.live.BoardWatch;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.snapshot.FilesystemStatus;
-import org.hpcstatus.snapshot.KindProfile;
 import org.hpcstatus.snapshot.LoginNodeStatus;
-import org.hpcstatus.snapshot.Partition;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
-import org.hpcstatus.snapshot.SystemState;
 import org.hpcstatus.status.StatusBoard;
+import org.hpcstatus.status.SystemState;
 import org.hpcstatus.status.SystemStatus;
 
 /**

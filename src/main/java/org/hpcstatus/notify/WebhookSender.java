@@ -13,6 +13,7 @@ import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +19,10 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.config.StatusConfig.Webhook.Event;
-import org.hpcstatus.database.DatabaseErrors;
+import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.live.BoardWatch;
 import org.hpcstatus.live.LiveEvent;
 import org.hpcstatus.outage.Outage;

@@ -13,11 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-
-import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestForm;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,13 +27,15 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.database.DatabaseErrors;
-import org.hpcstatus.dashboard.DashboardService;
 import org.hpcstatus.security.CachingIdentityProvider;
 import org.hpcstatus.security.OperatorSessions;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.web.LocalPaths;
 import org.hpcstatus.web.Page;
+import org.hpcstatus.web.PageChrome;
 import org.hpcstatus.web.Visitor;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The operators' form login and logout. The password is checked by the same identity provider as HTTP Basic (the
@@ -64,7 +63,7 @@ public class LoginResource {
     OperatorSessions sessions;
 
     @Inject
-    DashboardService dashboard;
+    PageChrome chrome;
 
     @Inject
     StatusConfig config;
@@ -142,7 +141,7 @@ public class LoginResource {
 
     private Response.ResponseBuilder page(Status status, String next, String username, String csrf, String error) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.login(dashboard.page("Operator login").withoutRefresh(), next, username, csrf, error));
+                .entity(Templates.login(chrome.page("Operator login").withoutRefresh(), next, username, csrf, error));
     }
 
     /** HttpOnly, SameSite=Lax (a link from a chat opens the pages logged in; no other site's form carries it). */

@@ -22,17 +22,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.InvalidPayloadException;
-import org.hpcstatus.dashboard.DashboardService;
-import org.hpcstatus.dashboard.OutageHistory;
+import org.hpcstatus.incident.OutageHistory;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageEditor;
 import org.hpcstatus.outage.OutageFields;
@@ -41,6 +40,7 @@ import org.hpcstatus.outage.OutageService;
 import org.hpcstatus.system.SystemCatalog;
 import org.hpcstatus.web.ErrorPages;
 import org.hpcstatus.web.Page;
+import org.hpcstatus.web.PageChrome;
 import org.hpcstatus.web.Visitor;
 
 /**
@@ -75,7 +75,7 @@ public class OperatorResource {
     SystemCatalog systems;
 
     @Inject
-    DashboardService dashboard;
+    PageChrome chrome;
 
     @Inject
     Visitor visitor;
@@ -192,14 +192,14 @@ public class OperatorResource {
                 .map(o -> OutageHistory.incident(o, clock.instant(), zone(), systems::displayName)).toList();
         OperatorViews.Home home = new OperatorViews.Home(open, report, maintenance, systemChoices(), OutageFields.SEVERITIES,
                 OutageFields.STATUSES, zoneLabel(), notice, error);
-        return Response.status(status).entity(Templates.home(dashboard.page("Operator pages").withoutRefresh(), home)).build();
+        return Response.status(status).entity(Templates.home(chrome.page("Operator pages").withoutRefresh(), home)).build();
     }
 
     private Response one(Status status, Outage outage, OutageForm form, String notice, String error) {
         OperatorViews.OneOutage view = new OperatorViews.OneOutage(OutageHistory.incident(outage, clock.instant(), zone(),
                 systems::displayName), outage.resolved(), form, OutageFields.SEVERITIES, OutageFields.STATUSES,
                 zoneLabel(), notice, error);
-        return Response.status(status).entity(Templates.outage(dashboard.page("Outage: " + outage.title).withoutRefresh(),
+        return Response.status(status).entity(Templates.outage(chrome.page("Outage: " + outage.title).withoutRefresh(),
                 view)).build();
     }
 

@@ -2,7 +2,7 @@ package org.hpcstatus.operator;
 
 import java.util.List;
 
-import org.hpcstatus.dashboard.OutageHistory;
+import org.hpcstatus.incident.OutageHistory;
 
 /** What the operator pages show. */
 public final class OperatorViews {

@@ -10,10 +10,9 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jboss.resteasy.reactive.RestForm;
-
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.outage.Outage;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * An outage form as the operator filled it in: the JSON API's field names, values as typed, times as a browser's

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.StaleStateException;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.config.Zones;
 import org.hpcstatus.contract.ConflictException;
@@ -121,11 +123,11 @@ public class OutageEditor {
         });
     }
 
-    private Outage inTransaction(java.util.function.Supplier<Long> change) {
+    private Outage inTransaction(Supplier<Long> change) {
         long id;
         try {
             id = QuarkusTransaction.requiringNew().call(change::get);
-        } catch (OptimisticLockException | org.hibernate.StaleStateException lost) {
+        } catch (OptimisticLockException | StaleStateException lost) {
             throw new ConflictException("Another change to this outage was saved first: read it again and retry");
         } catch (PersistenceException failed) {
             if (DatabaseErrors.isConstraintViolation(failed)) {

@@ -1,7 +1,6 @@
 package org.hpcstatus.outage;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.EntityTag;

@@ -2,29 +2,29 @@ package org.hpcstatus.outage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.config.Zones;
-import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.contract.PayloadReader;
-import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.contract.Sha256;
+import org.hpcstatus.contract.Timestamps;
+import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 
@@ -88,7 +88,7 @@ public class OutageService {
                 // A concurrent post may also have changed the open outage first (its version moved on): the next
                 // attempt reads it again.
                 boolean retryable = DatabaseErrors.isConstraintViolation(failed) || DatabaseErrors.isLockConflict(failed)
-                        || failed instanceof jakarta.persistence.OptimisticLockException;
+                        || failed instanceof OptimisticLockException;
                 if (!retryable || attempt == MAX_ATTEMPTS) {
                     throw failed;
                 }
@@ -125,7 +125,7 @@ public class OutageService {
         Map<Long, List<OutageUpdate>> timelines = new HashMap<>();
         if (!found.isEmpty()) {
             OutageUpdate.timelinesOf(found.stream().map(o -> o.id).toList())
-                    .forEach(u -> timelines.computeIfAbsent(u.outageId, k -> new java.util.ArrayList<>()).add(u));
+                    .forEach(u -> timelines.computeIfAbsent(u.outageId, k -> new ArrayList<>()).add(u));
         }
         found.forEach(o -> {
             name(o);

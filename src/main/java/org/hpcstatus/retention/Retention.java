@@ -13,12 +13,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.database.DatabaseNotReady;
-import org.hpcstatus.history.Summaries;
 import org.hpcstatus.jobs.JobRuns;
 import org.hpcstatus.notify.WebhookOutbox;
 import org.hpcstatus.outage.Outage;
+import org.hpcstatus.rollup.Summaries;
 import org.hpcstatus.security.OperatorSessions;
-import org.hpcstatus.snapshot.Snapshots;
+import org.hpcstatus.store.Snapshots;
 
 /**
  * Deletes what is older than its window, each table through its owner. The big tables go in batches of

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.elytron.security.runtime.ElytronPasswordIdentityProvider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.elytron.security.runtime.ElytronPasswordIdentityProvider;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -26,8 +26,8 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.contract.Sha256;
+import org.hpcstatus.database.DatabaseErrors;
 
 /**
  * Puts a short-lived cache and a failure throttle in front of the Elytron JDBC realm. bcrypt costs 100-300 ms of CPU

@@ -28,7 +28,7 @@ public final class SnapshotFields {
             (s, v) -> s.observedAt = v)
             .mandatory();
 
-    static final List<Field<Snapshot>> PARTITIONS = List.of(
+    public static final List<Field<Snapshot>> PARTITIONS = List.of(
             count("cpu_nodes_total", s -> s.cpuNodesTotal, (s, v) -> s.cpuNodesTotal = v),
             count("cpu_nodes_available", s -> s.cpuNodesAvailable, (s, v) -> s.cpuNodesAvailable = v),
             count("cpu_nodes_down", s -> s.cpuNodesDown, (s, v) -> s.cpuNodesDown = v),
@@ -38,7 +38,7 @@ public final class SnapshotFields {
             count("gpu_nodes_down", s -> s.gpuNodesDown, (s, v) -> s.gpuNodesDown = v),
             count("gpu_nodes_reserved", s -> s.gpuNodesReserved, (s, v) -> s.gpuNodesReserved = v));
 
-    static final List<Field<Snapshot>> VIZ_PARTITION = List.of(
+    public static final List<Field<Snapshot>> VIZ_PARTITION = List.of(
             count("viz_nodes_total", s -> s.vizNodesTotal, (s, v) -> s.vizNodesTotal = v),
             count("viz_nodes_available", s -> s.vizNodesAvailable, (s, v) -> s.vizNodesAvailable = v),
             count("viz_nodes_down", s -> s.vizNodesDown, (s, v) -> s.vizNodesDown = v),
@@ -48,7 +48,7 @@ public final class SnapshotFields {
             count("viz_count_idle", s -> s.vizCountIdle, (s, v) -> s.vizCountIdle = v),
             percent("viz_utilization_percent", s -> s.vizUtilizationPercent, (s, v) -> s.vizUtilizationPercent = v));
 
-    static final List<Field<Snapshot>> UTILIZATION = List.of(
+    public static final List<Field<Snapshot>> UTILIZATION = List.of(
             count("cpu_cores_total", s -> s.cpuCoresTotal, (s, v) -> s.cpuCoresTotal = v),
             count("cpu_cores_allocated", s -> s.cpuCoresAllocated, (s, v) -> s.cpuCoresAllocated = v),
             count("cpu_cores_idle", s -> s.cpuCoresIdle, (s, v) -> s.cpuCoresIdle = v),
@@ -61,19 +61,19 @@ public final class SnapshotFields {
             amount("memory_allocated_gb", s -> s.memoryAllocatedGb, (s, v) -> s.memoryAllocatedGb = v),
             percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v));
 
-    static final List<Field<Snapshot>> JOBS = List.of(
+    public static final List<Field<Snapshot>> JOBS = List.of(
             count("running_jobs", (Snapshot s) -> s.runningJobs, (s, v) -> s.runningJobs = v).mandatory(),
             count("pending_jobs", (Snapshot s) -> s.pendingJobs, (s, v) -> s.pendingJobs = v).mandatory(),
             count("held_jobs", s -> s.heldJobs, (s, v) -> s.heldJobs = v),
             count("active_users", s -> s.activeUsers, (s, v) -> s.activeUsers = v));
 
-    static final List<Field<Snapshot>> COMPUTE_NODES = List.of(
+    public static final List<Field<Snapshot>> COMPUTE_NODES = List.of(
             count("compute_nodes_total", s -> s.computeNodesTotal, (s, v) -> s.computeNodesTotal = v),
             count("compute_nodes_available", s -> s.computeNodesAvailable, (s, v) -> s.computeNodesAvailable = v),
             count("compute_nodes_down", s -> s.computeNodesDown, (s, v) -> s.computeNodesDown = v));
 
     /** The capacity behind a JupyterHub and the jobs its sessions run as (deployed hub collector). */
-    static final List<Field<Snapshot>> HUB_CAPACITY = List.of(
+    public static final List<Field<Snapshot>> HUB_CAPACITY = List.of(
             count("nodes_total", s -> s.nodesTotal, (s, v) -> s.nodesTotal = v),
             count("nodes_free", s -> s.nodesFree, (s, v) -> s.nodesFree = v),
             count("nodes_busy", s -> s.nodesBusy, (s, v) -> s.nodesBusy = v),
@@ -209,7 +209,7 @@ public final class SnapshotFields {
     }
 
     @SafeVarargs
-    static <E> List<Field<E>> concat(List<Field<E>>... parts) {
+    public static <E> List<Field<E>> concat(List<Field<E>>... parts) {
         List<Field<E>> all = new ArrayList<>();
         for (List<Field<E>> part : parts) {
             all.addAll(part);

@@ -13,7 +13,7 @@ import io.quarkus.logging.Log;
 import org.hpcstatus.contract.Timestamps;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.snapshot.LatestSnapshot;
-import org.hpcstatus.snapshot.Snapshots;
+import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**

@@ -14,16 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
-import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.LatestSnapshot;
-import org.hpcstatus.snapshot.Snapshots;
-import org.hpcstatus.snapshot.StateRules;
+import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
 

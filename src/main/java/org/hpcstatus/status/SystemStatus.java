@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hpcstatus.outage.Outage;
-import org.hpcstatus.snapshot.Freshness;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.Reservation;
-import org.hpcstatus.snapshot.StateRules.Verdict;
+import org.hpcstatus.status.StateRules.Verdict;
 import org.hpcstatus.system.ConfiguredSystem;
 
 /**

@@ -7,10 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The systems this service tracks (hpcstatus.systems.*); the other settings are in {@code StatusConfig}. */
 @ConfigMapping(prefix = "hpcstatus")

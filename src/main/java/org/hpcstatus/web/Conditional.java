@@ -1,7 +1,6 @@
 package org.hpcstatus.web;
 
 import java.time.Duration;
-
 import java.util.Set;
 
 import jakarta.ws.rs.core.CacheControl;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.hpcstatus.contract.Sha256;
 
 /**

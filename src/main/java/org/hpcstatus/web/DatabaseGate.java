@@ -2,10 +2,9 @@ package org.hpcstatus.web;
 
 import jakarta.inject.Inject;
 
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import org.hpcstatus.database.DatabaseUnavailableException;
 import org.hpcstatus.database.DatabaseStartup;
+import org.hpcstatus.database.DatabaseUnavailableException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Until the database has been reached once since start (see DatabaseStartup), every endpoint answers 503 as it

@@ -2,23 +2,21 @@ package org.hpcstatus.web;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
-import jakarta.annotation.security.RolesAllowed;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import org.hpcstatus.contract.ConflictException;
 import org.hpcstatus.contract.InvalidPayloadException;
 import org.hpcstatus.contract.PayloadTooLargeException;
@@ -27,6 +25,8 @@ import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.security.CachingIdentityProvider;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.system.UnknownSystemException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Every error answer of the service, in one place. 4xx bodies say what the client got wrong; 5xx bodies never carry
@@ -200,7 +200,7 @@ public class ErrorMappers {
 
     private static boolean clientWentAway(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof io.vertx.core.http.HttpClosedException) {
+            if (cause instanceof HttpClosedException) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package org.hpcstatus.web;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,6 @@ public class ErrorPages {
     Visitor visitor;
 
     public String render(int status, String title, String message, String errorId) {
-        return Templates.error(Page.of(title, config.dashboard(), clock.instant(), visitor, java.util.List.of()), status, title, message, errorId).render();
+        return Templates.error(Page.of(title, config.dashboard(), clock.instant(), visitor, List.of()), status, title, message, errorId).render();
     }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-import org.hpcstatus.config.Zones;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 
 /**
  * Page-wide facts every HTML page's layout shows: title, refresh interval (0: the page does not reload itself, as

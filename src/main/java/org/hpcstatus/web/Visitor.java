@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.security.Permissions;
@@ -83,7 +84,7 @@ public class Visitor {
     private Optional<SecurityIdentity> session() {
         if (session == null) {
             SecurityIdentity who;
-            if (io.vertx.core.Context.isOnEventLoopThread()) {
+            if (Context.isOnEventLoopThread()) {
                 // An error page rendered on the event loop (no route matched) may not wait for a login check: it
                 // uses one already made, or none.
                 RoutingContext context = request.getCurrent();

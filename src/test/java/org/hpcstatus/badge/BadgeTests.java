@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.hpcstatus.snapshot.SystemState;
+import org.hpcstatus.status.SystemState;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -20,17 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hpcstatus.support.Browser;
 import org.hpcstatus.support.Seeds;
-import org.hpcstatus.support.TestData;
 import org.hpcstatus.support.TestClock;
+import org.hpcstatus.support.TestData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * What a person sees, in a real browser: Debian's chromium through its chromedriver (no browser download). Saves
@@ -209,7 +210,7 @@ class DashboardBrowserTests {
 
     @Test
     void chartsAtDesktopAndPhoneInBothPalettes() throws IOException {
-        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         for (int i = 0; i < 30; i++) {
             int step = i;
             // Two hours of posts, then half an hour of silence, then the present.

@@ -14,8 +14,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 
@@ -61,9 +65,9 @@ class DashboardPageTests {
         assertTrue(page.matches("(?s).*<p class=\"headline state-[a-z]+\" role=\"status\"><span aria-hidden=\"true\">"
                 + "[^<]+</span> [^<]+</p>.*"), page);
         assertTrue(page.indexOf("class=\"headline") < page.indexOf("class=\"card"), "above the cards");
-        io.restassured.RestAssured.given().redirects().follow(false).get("/status").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/"));
-        get("/favicon.svg").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("svg"));
+        RestAssured.given().redirects().follow(false).get("/status").then().statusCode(303)
+                .header("Location", Matchers.endsWith("/"));
+        get("/favicon.svg").then().statusCode(200).contentType(Matchers.containsString("svg"));
         assertTrue(page.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
     }
 
@@ -75,9 +79,9 @@ class DashboardPageTests {
         assertEquals(90, page.split("<span class=\"day day-", -1).length - 1, "one cell per day");
         assertTrue(page.matches("(?s).*<p class=\"days\" role=\"img\" aria-label=\"Last 90 days: \\d+ with a major or"
                 + " critical outage, \\d+ degraded\">.*"), "a sentence for screen readers");
-        io.restassured.RestAssured.get("/api/v1/status/summary").then().statusCode(200)
+        RestAssured.get("/api/v1/status/summary").then().statusCode(200)
                 .body("systems.find { it.system == 'cheyenne' }.availability_percent.keySet()",
-                        org.hamcrest.Matchers.contains("7d", "30d", "90d"));
+                        Matchers.contains("7d", "30d", "90d"));
     }
 
     /** A collector may send thousands of rows: the page shows the configured first 200 and says what it left out. */
@@ -190,7 +194,7 @@ class DashboardPageTests {
         Instant at = Seeds.nextCurrent(clock);
         Seeds.cluster("cheyenne", at, payload -> payload.withArray("login_nodes").forEach(node -> {
             if ("derecho2".equals(node.get("node_name").asText())) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("available", false);
+                ((ObjectNode) node).put("available", false);
             }
         }));
         String card = card(get("/").then().statusCode(200).extract().asString(), "cheyenne");
@@ -212,7 +216,7 @@ class DashboardPageTests {
 
     @Test
     void heterogeneousDetailPageShowsNodeTypes() {
-        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock), payload -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+        Seeds.casperShaped("izumi", Seeds.nextCurrent(clock), payload -> ((ObjectNode)
                 payload.withArray("node_types").get(1)).put("memory_utilization_percent", 61.54));
         get("/status/izumi").then().statusCode(200)
                 .body(containsString("Node types"))
@@ -245,23 +249,23 @@ class DashboardPageTests {
 
     @Test
     void aChosenPaletteIsAPlainLinkRememberedInACookie() {
-        io.restassured.response.Response chosen = io.restassured.RestAssured.given().redirects().follow(false)
+        Response chosen = RestAssured.given().redirects().follow(false)
                 .queryParam("back", "/status/cheyenne").get("/theme/dark");
-        chosen.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/status/cheyenne"));
+        chosen.then().statusCode(303).header("Location", Matchers.endsWith("/status/cheyenne"));
         assertEquals("dark", chosen.getCookie("hpcstatus_theme"));
         // Written into the page itself: it arrives dark, before any stylesheet, with nothing to flash.
-        io.restassured.RestAssured.given().cookie("hpcstatus_theme", "dark").get("/").then().statusCode(200)
+        RestAssured.given().cookie("hpcstatus_theme", "dark").get("/").then().statusCode(200)
                 .body(containsString("<html lang=\"en\" data-theme=\"dark\">"))
                 .body(containsString("<meta name=\"color-scheme\" content=\"dark\">"));
         get("/").then().body(containsString("<html lang=\"en\">"))
                 .body(containsString("<meta name=\"color-scheme\" content=\"light dark\">"));
         // A made-up cookie value is ignored; "auto" forgets the choice; only this site's paths are gone back to.
-        io.restassured.RestAssured.given().cookie("hpcstatus_theme", "\"><script>").get("/").then()
+        RestAssured.given().cookie("hpcstatus_theme", "\"><script>").get("/").then()
                 .body(containsString("<html lang=\"en\">"));
-        io.restassured.RestAssured.given().redirects().follow(false).get("/theme/auto?back=/outages").then()
+        RestAssured.given().redirects().follow(false).get("/theme/auto?back=/outages").then()
                 .statusCode(303).header("Set-Cookie", containsString("Max-Age=0"));
-        io.restassured.RestAssured.given().redirects().follow(false).get("/theme/dark?back=//evil.example/x").then()
-                .statusCode(303).header("Location", org.hamcrest.Matchers.not(containsString("evil")));
+        RestAssured.given().redirects().follow(false).get("/theme/dark?back=//evil.example/x").then()
+                .statusCode(303).header("Location", Matchers.not(containsString("evil")));
         get("/theme/purple").then().statusCode(400).contentType(ContentType.HTML)
                 .body(containsString("The palette is one of auto, light, dark"));
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.hpcstatus.outage.Outage;
-import org.hpcstatus.snapshot.Freshness;
-import org.hpcstatus.snapshot.StateRules.Verdict;
-import org.hpcstatus.snapshot.SystemState;
+import org.hpcstatus.status.Freshness;
+import org.hpcstatus.status.StateRules.Verdict;
+import org.hpcstatus.status.SystemState;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemKind;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.Reservation;
+import org.hpcstatus.web.Formats;
 
 /** Planned maintenance and reservations not begun share one list, soonest first, each with its countdown. */
 class UpcomingTests {

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 
 import org.junit.jupiter.api.Test;
+
+import org.hibernate.exception.GenericJDBCException;
 
 /** Failures are classified by type, SQL state and vendor code, whatever their message says. */
 class DatabaseErrorsTests {
@@ -24,13 +30,13 @@ class DatabaseErrorsTests {
     /** What a commit on a connection the database dropped throws, as seen when MariaDB was killed under load. */
     @Test
     void aCommitThatLostItsConnectionIsUnavailabilityThoughTheDriverErrorIsOnlySuppressed() {
-        var commit = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
-        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
-        xa.initCause(new java.sql.SQLNonTransientConnectionException("(conn=7) Socket error"));
+        var commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        var xa = new XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLNonTransientConnectionException("(conn=7) Socket error"));
         commit.addSuppressed(xa);
         assertTrue(DatabaseErrors.isUnavailable(new RuntimeException("Error invoking subclass method", commit)));
         assertFalse(DatabaseErrors.isUnavailable(new RuntimeException(
-                new jakarta.transaction.RollbackException("rolled back by the application"))));
+                new RollbackException("rolled back by the application"))));
     }
 
     /**
@@ -48,7 +54,7 @@ class DatabaseErrorsTests {
                 enlist);
         association.setStackTrace(new StackTraceElement[] {new StackTraceElement(
                 "io.agroal.narayana.NarayanaTransactionIntegration", "associate", "NarayanaTransactionIntegration.java", 156)});
-        assertTrue(DatabaseErrors.isUnavailable(new org.hibernate.exception.GenericJDBCException(
+        assertTrue(DatabaseErrors.isUnavailable(new GenericJDBCException(
                 "Unable to acquire JDBC Connection", association)));
         // the same words from a driver answering for the database are not the pool's, and decide nothing
         assertFalse(DatabaseErrors.isUnavailable(new SQLException("Failed to enlist")));

@@ -1,8 +1,8 @@
 package org.hpcstatus.database;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.OwnMariaDb;
 import org.hpcstatus.support.OwnMariaDbResource;
 import org.hpcstatus.support.TestData;
@@ -64,7 +66,7 @@ class DatabaseFaultTests {
                 .body("checks.find { it.name == 'database' }.data", equalTo(Map.of("database", "unreachable")))
                 .body(not(containsString("127.0.0.1")), not(containsString(Integer.toString(db().port()))));
         asCollector().body(TestData.freshPayload("derecho-guide").toString()).post("/api/v1/status/derecho").then()
-                .statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue()).body("error", equalTo("Database unavailable; retry later"));
+                .statusCode(503).header("Retry-After", Matchers.notNullValue()).body("error", equalTo("Database unavailable; retry later"));
         RestAssured.get("/api/v1/status/derecho/latest").then().statusCode(503);
         RestAssured.get("/").then().statusCode(503).contentType(containsString("text/html"));
 
@@ -87,8 +89,8 @@ class DatabaseFaultTests {
     void aDatabaseKilledUnderLoadGivesOnly503sAndEveryAcknowledgedPostIsStored() throws Exception {
         awaitReady(Duration.ofSeconds(20));
         Map<String, Integer> codes = new ConcurrentHashMap<>();
-        List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Long> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(6);
         List<Future<?>> work = new ArrayList<>();

@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.TestData;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** The feeds as their readers take them: Atom through a real XML parser, iCalendar by RFC 5545's rules. */
 @QuarkusTest
@@ -42,7 +43,7 @@ class FeedTests {
                 .post("/api/v1/status/outages/" + id + "/updates").then().statusCode(201);
 
         byte[] body = RestAssured.get("/outages.atom").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/atom+xml")).extract().asByteArray();
+                .contentType(Matchers.startsWith("application/atom+xml")).extract().asByteArray();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document feed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
@@ -78,7 +79,7 @@ class FeedTests {
         asCollector().body(maintenance.toString()).post("/api/v1/status/outage").then().statusCode(201);
 
         String ics = new String(RestAssured.get("/maintenance.ics").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asByteArray(),
+                .contentType(Matchers.startsWith("text/calendar")).extract().asByteArray(),
                 StandardCharsets.UTF_8);
         assertTrue(ics.endsWith("\r\n"));
         assertTrue(!ics.replace("\r\n", "").contains("\n"), "every line ends with CRLF");

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.Requests;
 import org.hpcstatus.support.TestClock;
+import org.hpcstatus.support.TestData;
 
 @QuarkusTest
 class HealthTests {
@@ -23,7 +25,7 @@ class HealthTests {
     TestClock clock;
 
     @Inject
-    org.hpcstatus.support.TestData data;
+    TestData data;
 
     @AfterEach
     void realTime() {
@@ -49,8 +51,8 @@ class HealthTests {
 
     @Test
     void freshnessSaysStaleForASilentCollector() {
-        org.hpcstatus.support.Requests.asCollector()
-                .body(org.hpcstatus.support.TestData.freshPayload("jupyterhub-guide").toString())
+        Requests.asCollector()
+                .body(TestData.freshPayload("jupyterhub-guide").toString())
                 .post("/api/v1/status/jupyterhub").then().statusCode(201);
         clock.advance(Duration.ofDays(30));
         get("/q/health/well").then().statusCode(200)

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.hpcstatus.retention.Retention;
+import org.hpcstatus.rollup.Rollups;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestData;
 
@@ -51,20 +57,20 @@ class HistoryTests {
     TestData data;
 
     @Inject
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     private long count(String sql) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String sql(Instant instant) {
-        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC).toString().replace('T', ' ');
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString().replace('T', ' ');
     }
 
     /** An hour three days back: raw data is kept, hourly data answers a few days' range. */

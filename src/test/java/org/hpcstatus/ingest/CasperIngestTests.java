@@ -3,12 +3,11 @@ package org.hpcstatus.ingest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hpcstatus.support.Requests.asCollector;
 import static org.hpcstatus.support.Requests.as;
+import static org.hpcstatus.support.Requests.asCollector;
 import static org.hpcstatus.support.TestData.freshPayload;
 
 import java.time.Instant;
-
 
 import jakarta.inject.Inject;
 
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;

@@ -103,7 +103,7 @@ class CollectorProblemsTests {
         assertTrue(page.contains("The collector&#39;s posts are being rejected since") || page.contains(
                 "The collector's posts are being rejected since"), page);
         assertTrue(page.contains("(2 posts):") && page.contains("filesystems[0].capacity_inodes must be"), page);
-        assertTrue(!page.contains(org.hpcstatus.support.TestData.COLLECTOR), "no user name on a public page");
+        assertTrue(!page.contains(TestData.COLLECTOR), "no user name on a public page");
         get("/api/v1/status/summary").then().body(BOULDER + "rejected_posts.rejections", equalTo(2))
                 .body(BOULDER + "rejected_posts.last_error", containsString("filesystems[0].capacity_inodes"));
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
 
@@ -53,7 +54,7 @@ class ConcurrentIngestTests {
         assertEquals(before + 1, data.count("SELECT COUNT(*) FROM status_snapshot"));
     }
 
-    private List<Integer> postInParallel(java.util.function.IntFunction<String> bodies) throws Exception {
+    private List<Integer> postInParallel(IntFunction<String> bodies) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             List<Future<Integer>> results = new ArrayList<>();

@@ -18,11 +18,14 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
@@ -131,7 +134,7 @@ class DerechoIngestTests {
                 .replaceFirst("\"filesystem_name\":\"glade\"",
                         "\"filesystem_name\":\"glade\",\"capacity_inodes\":1200000000.0,\"used_inodes\":1.2e9");
         asCollector().body(body).post("/api/v1/status/gust").then().statusCode(201);
-        io.restassured.RestAssured.get("/api/v1/status/gust/latest").then().statusCode(200)
+        RestAssured.get("/api/v1/status/gust/latest").then().statusCode(200)
                 .body("running_jobs", equalTo(1245))
                 .body("pending_jobs", equalTo(328))
                 .body("filesystems[0].filesystem_name", equalTo("glade"))
@@ -226,7 +229,7 @@ class DerechoIngestTests {
         payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(201)
                 .body("ignored_fields", hasSize(0));
-        io.restassured.RestAssured.get("/api/v1/status/gust/latest").then().statusCode(200)
+        RestAssured.get("/api/v1/status/gust/latest").then().statusCode(200)
                 .body("held_jobs", equalTo(7))
                 .body("login_nodes[0].num_cpus", equalTo(128))
                 .body("filesystems[0].capacity_inodes", equalTo(12_000_000_000L))
@@ -296,7 +299,7 @@ class DerechoIngestTests {
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(201);
         payload.put("running_jobs", 1);
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(409)
-                .body("error", org.hamcrest.Matchers.startsWith("A different snapshot for this system at "));
+                .body("error", Matchers.startsWith("A different snapshot for this system at "));
     }
 
     @Test
@@ -324,7 +327,7 @@ class DerechoIngestTests {
         String stored = asCollector().body(payload.toString()).post("/api/v1/status/gust").then().statusCode(201)
                 .extract().path("timestamp");
         Instant at = Instant.parse(stored);
-        org.junit.jupiter.api.Assertions.assertTrue(!at.isBefore(before) && at.isBefore(Instant.now().plusSeconds(1)),
+        Assertions.assertTrue(!at.isBefore(before) && at.isBefore(Instant.now().plusSeconds(1)),
                 "stored " + at);
     }
 
@@ -333,7 +336,7 @@ class DerechoIngestTests {
         ObjectNode payload = payload("derecho-guide");
         payload.put("timestamp", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.containsString("more than 5 minutes in the future"));
+                .body("error", Matchers.containsString("more than 5 minutes in the future"));
     }
 
     @Test
@@ -341,7 +344,7 @@ class DerechoIngestTests {
         ObjectNode payload = payload("derecho-guide");
         payload.put("timestamp", "25/11/2025 14:30");
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.startsWith("timestamp must be an ISO-8601 timestamp"));
+                .body("error", Matchers.startsWith("timestamp must be an ISO-8601 timestamp"));
         payload.put("timestamp", 1764080000);
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(400)
                 .body("error", equalTo("timestamp must be an ISO-8601 timestamp string, got 1764080000"));
@@ -354,7 +357,7 @@ class DerechoIngestTests {
         payload.remove("cpu_nodes_reserved");
         payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/derecho").then().statusCode(201);
-        io.restassured.RestAssured.get("/api/v1/status/derecho/latest").then().statusCode(200)
+        RestAssured.get("/api/v1/status/derecho/latest").then().statusCode(200)
                 .body("gpu_utilization_percent", nullValue())
                 .body("cpu_nodes_reserved", nullValue())
                 .body("cpu_utilization_percent", equalTo(76.2f))

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
 
@@ -48,12 +51,12 @@ class IngestGuardTests {
         clock.reset();
     }
 
-    private static final java.time.Instant FIRST = java.time.Instant.now().minus(Duration.ofMinutes(30))
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private static final Instant FIRST = Instant.now().minus(Duration.ofMinutes(30))
+            .truncatedTo(ChronoUnit.SECONDS);
     private static int posted;
 
     /** Each post a second after the one before, starting half an hour ago: accepted, and leaving the clock alone. */
-    private io.restassured.response.Response post(String user, String password) {
+    private Response post(String user, String password) {
         var payload = TestData.payload("derecho-guide");
         payload.put("timestamp", FIRST.plusSeconds(posted++).toString());
         return as(user, password).body(payload.toString()).post("/api/v1/status/tarn");

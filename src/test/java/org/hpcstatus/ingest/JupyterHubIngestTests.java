@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.hpcstatus.support.TestData.freshPayload;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
@@ -38,7 +41,7 @@ class JupyterHubIngestTests {
         payload.remove("available");
         payload.put("timestamp", Seeds.nextCurrent(clock).toString());
         asCollector().body(payload.toString()).post("/api/v1/status/jupyterhub").then().statusCode(201)
-                .body("ignored_fields", equalTo(java.util.List.of()));
+                .body("ignored_fields", equalTo(List.of()));
         RestAssured.get("/api/v1/status/jupyterhub/latest").then().statusCode(200)
                 .body("available", nullValue())
                 .body("active_users", equalTo(68));
@@ -79,6 +82,6 @@ class JupyterHubIngestTests {
         ObjectNode payload = freshPayload("jupyterhub-guide");
         payload.putArray("login_nodes").addObject().put("node_name", "hub1");
         asCollector().body(payload.toString()).post("/api/v1/status/jupyterhub").then().statusCode(201)
-                .body("ignored_fields", org.hamcrest.Matchers.contains("login_nodes"));
+                .body("ignored_fields", Matchers.contains("login_nodes"));
     }
 }

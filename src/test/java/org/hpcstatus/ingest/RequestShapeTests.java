@@ -6,12 +6,16 @@ import static org.hpcstatus.support.Requests.asCollector;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.TestData;
 
 /** Bodies that are not a usable JSON object: every one is a 4xx with the JSON error body, never a 500. */
@@ -88,7 +92,7 @@ class RequestShapeTests {
 
     @Test
     void anArrayLongerThanItsLimitIsA400NamingItBeforeAnyRowIsRead() {
-        com.fasterxml.jackson.databind.node.ObjectNode payload = TestData.freshPayload("derecho-guide");
+        ObjectNode payload = TestData.freshPayload("derecho-guide");
         var queues = payload.putArray("queues");
         for (int i = 0; i <= 5000; i++) {
             queues.addObject().put("queue_name", "q" + i);
@@ -99,7 +103,7 @@ class RequestShapeTests {
 
     @Test
     void namesThatDifferOnlyByAccentOrCaseAreOneNameTwice() {
-        com.fasterxml.jackson.databind.node.ObjectNode payload = TestData.freshPayload("derecho-guide");
+        ObjectNode payload = TestData.freshPayload("derecho-guide");
         var queues = payload.putArray("queues");
         queues.addObject().put("queue_name", "main");
         queues.addObject().put("queue_name", "M\u00e1in");
@@ -110,21 +114,21 @@ class RequestShapeTests {
     /** MariaDB's default collation merged "máin" into the "main" stored before it; names compare byte for byte. */
     @Test
     void namesThatDifferOnlyByAccentOrCaseAcrossPostsStayTwoNames() {
-        for (String name : java.util.List.of("main", "m\u00e1in", "MAIN")) {
-            com.fasterxml.jackson.databind.node.ObjectNode payload = TestData.freshPayload("derecho-guide");
+        for (String name : List.of("main", "m\u00e1in", "MAIN")) {
+            ObjectNode payload = TestData.freshPayload("derecho-guide");
             payload.putArray("queues").addObject().put("queue_name", name).put("running_jobs", 1)
                     .put("pending_jobs", 0);
             payload.putArray("login_nodes").addObject().put("node_name", name).put("node_type", "cpu")
                     .put("available", true);
             asCollector().body(payload.toString()).post("/api/v1/status/tarn").then().log().ifValidationFails()
                     .statusCode(201);
-            io.restassured.RestAssured.get("/api/v1/status/tarn/latest").then().statusCode(200)
-                    .body("queues.queue_name", equalTo(java.util.List.of(name)))
-                    .body("login_nodes.node_name", equalTo(java.util.List.of(name)));
+            RestAssured.get("/api/v1/status/tarn/latest").then().statusCode(200)
+                    .body("queues.queue_name", equalTo(List.of(name)))
+                    .body("login_nodes.node_name", equalTo(List.of(name)));
         }
         // What the database holds, not the names this process remembers for the ids it was given.
-        for (String table : java.util.List.of("batch_queue", "login_node")) {
-            org.junit.jupiter.api.Assertions.assertEquals(3, data.count("SELECT COUNT(*) FROM " + table
+        for (String table : List.of("batch_queue", "login_node")) {
+            Assertions.assertEquals(3, data.count("SELECT COUNT(*) FROM " + table
                     + " t JOIN hpc_system s ON s.system_id = t.system_id WHERE s.name = 'tarn'"), table);
         }
     }
@@ -149,7 +153,7 @@ class RequestShapeTests {
         // Over the old 1 MiB default: it is read and validated (here: a field of the wrong type), not refused for size.
         String padded = "{\"pad\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"active_users\": \"many\"}";
         asCollector().body(padded).post("/api/v1/status/jupyterhub").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.containsString("active_users must be a whole number"));
+                .body("error", Matchers.containsString("active_users must be a whole number"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
@@ -207,6 +208,6 @@ class LiveStreamTests {
     @Test
     void aLastEventIdThatIsNoIdIsA400() {
         RestAssured.given().header("Last-Event-ID", "yesterday").get("/api/v1/status/stream").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.containsString("Last-Event-ID"));
+                .body("error", Matchers.containsString("Last-Event-ID"));
     }
 }

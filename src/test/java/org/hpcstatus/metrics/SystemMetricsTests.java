@@ -5,7 +5,11 @@ import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -14,12 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.test.junit.QuarkusTest;
 import org.hpcstatus.live.BoardWatch;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
-import org.hpcstatus.support.TestData;
 
 /** Per-system gauges and post counters on /q/metrics as a Prometheus scrape reads them; system meter. */
 @QuarkusTest
@@ -115,9 +117,9 @@ class SystemMetricsTests {
                 p -> ((ObjectNode) p.withArray("queues").get(0)).put("cores_pending", 5000).put("gpus_pending", 8));
         watch.look();
         String m = scrape();
-        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docker/grafana/hpc-status-dashboard.json"));
-        var queried = java.util.regex.Pattern.compile("hpcstatus_[a-z_]+").matcher(dashboard).results()
-                .map(java.util.regex.MatchResult::group).distinct().toList();
+        String dashboard = Files.readString(Path.of("docker/grafana/hpc-status-dashboard.json"));
+        var queried = Pattern.compile("hpcstatus_[a-z_]+").matcher(dashboard).results()
+                .map(MatchResult::group).distinct().toList();
         assertTrue(queried.size() >= 10, "the dashboard's metrics: " + queried);
         for (String metric : queried) {
             assertTrue(m.contains("\n" + metric + "{") || m.contains("\n" + metric + " "), metric + " is not in the scrape");

@@ -8,11 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -22,12 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.hpcstatus.live.BoardWatch;
+import org.hpcstatus.support.Requests;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 
@@ -81,7 +85,7 @@ class WebhookTests {
     TestClock clock;
 
     @Inject
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -160,7 +164,7 @@ class WebhookTests {
         assertEquals(1, sender.deliverDue());
         assertEquals(0, count("delivered_at IS NULL"));
 
-        List<Received> all = new java.util.ArrayList<>();
+        List<Received> all = new ArrayList<>();
         received.drainTo(all);
         assertEquals(7, all.size(), all.toString());
         List<Received> chat = all.stream().filter(r -> r.path().equals("/chat")).toList();
@@ -185,7 +189,7 @@ class WebhookTests {
         Seeds.resolve("wharf", "critical", "Wharf power loss");
         watch.look();
         assertEquals(4, sender.deliverDue(), "resolved (chat and raw) and wharf recovered (chat and team)");
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         Received r;
         while ((r = received.poll(1, TimeUnit.SECONDS)) != null) {
             texts.add(r.body());
@@ -196,9 +200,9 @@ class WebhookTests {
     @Test
     void rejectedPostsAndMaintenanceWithinADayAreNotifiedOnce() throws Exception {
         watch.look();
-        org.hpcstatus.support.Requests.asCollector().body("{}").post("/api/v1/status/wharf").then().statusCode(400);
-        String start = clock.instant().plus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        org.hpcstatus.support.Requests.asCollector().body("""
+        Requests.asCollector().body("{}").post("/api/v1/status/wharf").then().statusCode(400);
+        String start = clock.instant().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Requests.asCollector().body("""
                 {"system_name": "wharf", "title": "Wharf OS upgrade", "severity": "maintenance", "status": "investigating", "component": "Login nodes",
                  "start_time": "%s"}""".formatted(start)).post("/api/v1/status/outage").then().statusCode(201);
         watch.look();
@@ -206,7 +210,7 @@ class WebhookTests {
         assertEquals(1, count("event_type = 'rejected'"), "one notice per run of rejections");
         assertEquals(1, count("event_type = 'maintenance' AND hook_name = 'chat'"));
         sender.deliverDue();
-        List<Received> all = new java.util.ArrayList<>();
+        List<Received> all = new ArrayList<>();
         received.drainTo(all);
         assertTrue(all.stream().anyMatch(r -> r.body().contains("Wharf's collector posts are being rejected")), all.toString());
         assertTrue(all.stream().anyMatch(r -> r.body().contains("Maintenance in 4 hours on Wharf: Wharf OS upgrade")

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
+import org.hpcstatus.support.Browser;
+import org.hpcstatus.support.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriverException;
@@ -26,13 +32,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.hpcstatus.config.Zones;
-import org.hpcstatus.config.StatusConfig;
-import org.hpcstatus.support.Browser;
-import org.hpcstatus.support.TestData;
 
 /**
  * An operator's morning, in a real browser with no script on the pages: log in, report an outage, post an update,

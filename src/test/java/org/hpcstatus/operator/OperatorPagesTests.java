@@ -2,7 +2,6 @@ package org.hpcstatus.operator;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,18 +13,20 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.hpcstatus.config.Zones;
+import org.hamcrest.Matchers;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.config.Zones;
 import org.hpcstatus.support.OperatorLogin;
 import org.hpcstatus.support.TestData;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The operators' form login and pages, as a browser without JavaScript uses them: every form is a real POST with the
@@ -171,7 +172,7 @@ class OperatorPagesTests {
         assertEquals(version, unchanged.getLong("version"));
         assertEquals(1, unchanged.getList("updates").size());
         given().queryParam("include_resolved", true).queryParam("system_name", "ops").get("/api/v1/status/outages")
-                .then().body("title", not(org.hamcrest.Matchers.hasItem("Injected")));
+                .then().body("title", not(Matchers.hasItem("Injected")));
     }
 
     @Test
@@ -255,7 +256,7 @@ class OperatorPagesTests {
         assertFalse(everyone.contains("/operator/outages/"), everyone);
         assertFalse(everyone.contains("Log out"), everyone);
         assertTrue(everyone.contains("<a href=\"/login\">operator login</a>"), everyone);
-        assertFalse(java.util.regex.Pattern.compile("<script(?![^>]*\\bsrc=\"/js/live\\.js\")").matcher(everyone).find(),
+        assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=\"/js/live\\.js\")").matcher(everyone).find(),
                 "no inline script: the one script is the live-update enhancement, and the page works without it");
         // Basic credentials on a page are a script's, not an operator session: no controls.
         String basic = given().auth().preemptive().basic(TestData.ADMIN, TestData.OTHER_PASSWORD).get("/").then()

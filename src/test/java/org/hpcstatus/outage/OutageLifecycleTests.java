@@ -1,7 +1,6 @@
 package org.hpcstatus.outage;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,12 +9,15 @@ import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.Requests.asAdmin;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.hpcstatus.support.TestData.payload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.TestData;
 
 /** An outage's life: opened by a collector, changed by operators with a version, every change on its timeline. */
@@ -118,7 +120,7 @@ class OutageLifecycleTests {
         asAdmin().body("{\"status\": \"resolved\", \"message\": \"Fixed by the nightly script\"}")
                 .patch("/api/v1/status/outages/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"" + id + "." + (version + 1) + "\""))
-                .body("status", equalTo("resolved")).body("end_time", org.hamcrest.Matchers.notNullValue())
+                .body("status", equalTo("resolved")).body("end_time", Matchers.notNullValue())
                 .body("version", equalTo(version + 1))
                 .body("updates[-1].message", startsWith("Fixed by the nightly script (changed status"));
     }
@@ -176,6 +178,6 @@ class OutageLifecycleTests {
         asAdmin().body("{}").post("/api/v1/status/outages/" + id + "/updates").then().statusCode(400)
                 .body("error", equalTo("Missing required fields: message"));
         int next = open("Lifecycle: login node down");
-        org.junit.jupiter.api.Assertions.assertNotEquals(id, next);
+        Assertions.assertNotEquals(id, next);
     }
 }

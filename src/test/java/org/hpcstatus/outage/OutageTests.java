@@ -17,11 +17,13 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.TestData;
 
 @QuarkusTest
@@ -123,10 +125,10 @@ class OutageTests {
             RestAssured.get("/api/v1/status/summary").then().statusCode(200)
                     .body("systems.findAll { it.outages.find { o -> o.outage_id == " + id + " } }.size()",
                             equalTo(RestAssured.get("/api/v1/status/summary").path("systems.size()")))
-                    .body("systems.find { it.system == 'quiet' }.outages.title", org.hamcrest.Matchers.hasItem(
+                    .body("systems.find { it.system == 'quiet' }.outages.title", Matchers.hasItem(
                             "Site-wide network outage"));
             String html = RestAssured.get("/").then().statusCode(200).extract().asString();
-            org.junit.jupiter.api.Assertions.assertTrue(html.contains("<strong>All systems</strong>"), html);
+            Assertions.assertTrue(html.contains("<strong>All systems</strong>"), html);
         } finally {
             asCollector().body(posted.put("status", "resolved").toString()).post("/api/v1/status/outage").then()
                     .statusCode(200).body("outage_id", equalTo(id));
@@ -138,7 +140,7 @@ class OutageTests {
         for (String far : List.of("+10000-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00")) {
             ObjectNode posted = outage("Far future " + far).put("estimated_resolution", far);
             asCollector().body(posted.toString()).post("/api/v1/status/outage").then().statusCode(400)
-                    .body("error", org.hamcrest.Matchers.startsWith("estimated_resolution must be from 2000-01-01T00:00:00Z"
+                    .body("error", Matchers.startsWith("estimated_resolution must be from 2000-01-01T00:00:00Z"
                             + " to before 9999-01-01T00:00:00Z, got a string"));
         }
     }
@@ -154,7 +156,7 @@ class OutageTests {
         ObjectNode outage = outage("Nope");
         outage.put("system_name", "Frontier");
         asCollector().body(outage.toString()).post("/api/v1/status/outage").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.startsWith("system_name 'Frontier' is not a configured system"));
+                .body("error", Matchers.startsWith("system_name 'Frontier' is not a configured system"));
     }
 
     @Test

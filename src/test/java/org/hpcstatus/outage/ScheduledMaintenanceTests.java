@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
@@ -70,7 +71,7 @@ class ScheduledMaintenanceTests {
         summary().body("state", equalTo("operational")).body("outages", hasSize(0));
     }
 
-    private static io.restassured.response.ValidatableResponse summary() {
+    private static ValidatableResponse summary() {
         return RestAssured.get("/api/v1/status/summary").then().statusCode(200).root("systems.find { it.system == 'fjord' }");
     }
 }

@@ -6,7 +6,6 @@ import static org.hpcstatus.support.Requests.anonymous;
 import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.TestData.freshPayload;
 
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.hamcrest.Matchers;
+import org.hpcstatus.support.OperatorLogin;
 import org.hpcstatus.support.TestData;
 
 /**
@@ -46,7 +48,7 @@ class LockedDownReadApiTests {
 
     @Test
     void dashboardPagesAskAnonymousCallersToLogInToo() {
-        given().get("/").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+        given().get("/").then().statusCode(401).header("WWW-Authenticate", Matchers.startsWith("Basic"));
         given().get("/status/derecho").then().statusCode(401);
         given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get("/").then().statusCode(200);
         given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).get("/status/derecho").then().statusCode(200);
@@ -54,7 +56,7 @@ class LockedDownReadApiTests {
 
     @Test
     void theLoginFormStaysOpenAndAnOperatorSessionReadsThePages() {
-        org.hpcstatus.support.OperatorLogin ops = org.hpcstatus.support.OperatorLogin.as(ADMIN, ADMIN_PASSWORD);
+        OperatorLogin ops = OperatorLogin.as(ADMIN, ADMIN_PASSWORD);
         ops.browser().get("/").then().statusCode(200);
         ops.browser().get("/api/v1/status/outages").then().statusCode(200);
     }

@@ -1,14 +1,15 @@
 package org.hpcstatus.security;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hpcstatus.support.Requests.as;
 import static org.hpcstatus.support.TestData.freshPayload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.hpcstatus.support.RawHttp;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.support.TestData;
@@ -54,7 +56,7 @@ class LoginThrottleTests {
             as(TestData.CASPER_COLLECTOR, "guess-" + i).body("{}").post("/api/v1/status/casper").then().statusCode(401);
         }
         as(TestData.CASPER_COLLECTOR, "guess-6").body("{}").post("/api/v1/status/casper").then().statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Retry-After", Matchers.notNullValue())
                 .body("error", startsWith("Too many failed logins; retry after "));
         // Refused before bcrypt: a password not verified yet does not get through while throttled.
         as(TestData.CASPER_COLLECTOR, "guess-7").body("{}").post("/api/v1/status/casper").then().statusCode(429);
@@ -232,7 +234,7 @@ class LoginThrottleTests {
             assertEquals(401, request.apply(i));
             times[i] = (System.nanoTime() - start) / 1_000_000;
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         return times[1];
     }
 }

@@ -4,8 +4,8 @@ import static org.hpcstatus.support.Requests.asAdmin;
 import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hpcstatus.contract.Field;
+import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.support.Seeds;
 import org.hpcstatus.support.TestClock;
 import org.hpcstatus.system.SystemKind;
@@ -105,7 +106,7 @@ class FieldRoundTripTests {
     private static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,8 +2,10 @@ package org.hpcstatus.support;
 
 import static org.hpcstatus.support.Requests.asCollector;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,7 +28,7 @@ public final class Seeds {
     public static synchronized Instant nextCurrent(TestClock clock) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (!now.isAfter(lastIssued)) {
-            clock.advance(java.time.Duration.between(now, lastIssued));
+            clock.advance(Duration.between(now, lastIssued));
             now = lastIssued;
         }
         lastIssued = now.plusSeconds(1);
@@ -37,16 +39,16 @@ public final class Seeds {
      * Like {@link #nextCurrent}, but {@code gap} after every timestamp issued before, with the clock moved there: for
      * a test that needs its post to follow the system's previous one by at least that much.
      */
-    public static synchronized Instant nextCurrentAfter(TestClock clock, java.time.Duration gap) {
+    public static synchronized Instant nextCurrentAfter(TestClock clock, Duration gap) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant at = (now.isAfter(lastIssued) ? now : lastIssued).plus(gap);
-        clock.advance(java.time.Duration.between(now, at));
+        clock.advance(Duration.between(now, at));
         lastIssued = at;
         return at;
     }
 
     /** Posts the guide's Derecho example for {@code system} at {@code at}, after {@code edit} changes it. */
-    public static void cluster(String system, Instant at, java.util.function.Consumer<ObjectNode> edit) {
+    public static void cluster(String system, Instant at, Consumer<ObjectNode> edit) {
         ObjectNode payload = TestData.payload("derecho-guide");
         payload.put("timestamp", at.toString());
         edit.accept(payload);
@@ -65,7 +67,7 @@ public final class Seeds {
     }
 
     /** Posts the guide's Casper example for {@code system} at {@code at}, after {@code edit} changes it. */
-    public static void casperShaped(String system, Instant at, java.util.function.Consumer<ObjectNode> edit) {
+    public static void casperShaped(String system, Instant at, Consumer<ObjectNode> edit) {
         ObjectNode payload = TestData.payload("casper-guide");
         payload.put("timestamp", at.toString());
         edit.accept(payload);

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import org.hpcstatus.database.DatabaseReady;
 
 /**
@@ -69,7 +70,7 @@ public class TestData {
 
     private void createCredential(String username, String password, String role) {
         runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES ('" + username
-                + "', '" + io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 10)
+                + "', '" + BcryptUtil.bcryptHash(password, 10)
                 + "', 'Created by a test', TRUE);\n"
                 + "INSERT INTO role_api_credentials (role_id, api_credentials_id) SELECT r.role_id,"
                 + " ac.api_credentials_id FROM role r, api_credentials ac"

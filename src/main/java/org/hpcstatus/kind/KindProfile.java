@@ -1,0 +1,99 @@
+package org.hpcstatus.kind;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hpcstatus.contract.Field;
+import org.hpcstatus.contract.PayloadReader;
+import org.hpcstatus.snapshot.ChildArray;
+import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.Snapshot;
+import org.hpcstatus.system.SystemKind;
+
+/**
+ * Everything that differs between system kinds, in one place per kind: what its collector posts, what is derived
+ * from it, how its availability is judged and which figures its card and page show. Validation, storage, the read
+ * API, the state rules and the dashboard ask the profile and never branch on the kind themselves, so a new kind is a
+ * new profile plus one line in {@link #of}, whose switch the compiler checks for completeness.
+ */
+public sealed interface KindProfile permits ClusterProfile, HeterogeneousClusterProfile, JupyterHubProfile {
+
+    static KindProfile of(SystemKind kind) {
+        return switch (kind) {
+            case CLUSTER -> ClusterProfile.INSTANCE;
+            case HETEROGENEOUS_CLUSTER -> HeterogeneousClusterProfile.INSTANCE;
+            case JUPYTERHUB -> JupyterHubProfile.INSTANCE;
+        };
+    }
+
+    /** The system-wide fields of a post, in storage and read-back order. */
+    List<Field<Snapshot>> fields();
+
+    /** The child arrays a post may carry, in {@link ChildArray#ALL}'s order; any other array is listed as ignored. */
+    List<ChildArray<?>> arrays();
+
+    /**
+     * The fields of one row of {@code array}, as this kind's posts must carry them: the array's own, unless the kind
+     * requires more (Derecho's login nodes must say their type).
+     */
+    default <E> List<Field<E>> fieldsOf(ChildArray<E> array) {
+        return array.fields();
+    }
+
+    /** Fills in aggregates a post left out and records rules that span several fields; runs before storing. */
+    default void derive(Snapshot snapshot, PayloadReader reader) {
+    }
+
+    /** The node partitions a card shows, in order. */
+    List<Partition> partitions(Snapshot snapshot);
+
+    /** The partitions whose low availability makes the system degraded. */
+    default List<Partition> judgedPartitions(Snapshot snapshot) {
+        return partitions(snapshot);
+    }
+
+    /** All compute nodes together, for "no compute node is available"; empty for a kind without compute nodes. */
+    Optional<Partition> computeNodes(Snapshot snapshot);
+
+    /** Why the system's own report says it is down (a service that reports itself unavailable), in words. */
+    default List<String> selfReportedDown(Snapshot snapshot) {
+        return List.of();
+    }
+
+    /** Whether this kind's collector reports the service's own state (up or down), as a hub does. */
+    default boolean reportsServiceState() {
+        return false;
+    }
+
+    /** Whether the service reports itself up; null for kinds without that flag, or when a post left it out. */
+    default Boolean serviceAvailable(Snapshot snapshot) {
+        return null;
+    }
+
+    /** The headline numbers of a card: jobs, or users and sessions. */
+    List<Figure> headline(Snapshot snapshot);
+
+    /** The utilization bars of a card. */
+    List<Utilization> utilization(Snapshot snapshot);
+
+    /** The utilization bars of the system's page: the card's and any more. */
+    default List<Utilization> detailUtilization(Snapshot snapshot) {
+        return utilization(snapshot);
+    }
+
+    /** What a hub's sessions run as (jobs by where they run); empty for kinds without sessions. */
+    default List<Figure> sessionBreakdown(Snapshot snapshot) {
+        return List.of();
+    }
+
+    /** Login nodes grouped under headings, in page order. */
+    default Map<String, List<LoginNodeStatus>> loginNodeGroups(List<LoginNodeStatus> nodes) {
+        Map<String, List<LoginNodeStatus>> groups = new LinkedHashMap<>();
+        if (!nodes.isEmpty()) {
+            groups.put("Login nodes", nodes);
+        }
+        return groups;
+    }
+}
