@@ -18,11 +18,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.config.Zones;
 import org.hpcstatus.history.History;
+import org.hpcstatus.kind.ChartSpec;
+import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.kind.PartitionKind;
 import org.hpcstatus.kind.SeriesScope;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.system.ConfiguredSystem;
-import org.hpcstatus.system.SystemKind;
 
 /**
  * A system page's charts, drawn on the server as inline SVG: no script, allowed by the pages' Content-Security-Policy
@@ -58,39 +59,15 @@ public class Charts {
         }
     }
 
-    /** What a chart draws: a title, its unit, and up to four lines by metric name and label. */
-    record Spec(String title, String unit, boolean percent, List<Map.Entry<String, String>> lines) {
-    }
-
-    private static final Spec UTILIZATION = new Spec("Utilization", "%", true, List.of(
-            Map.entry("cpu_utilization_percent", "CPU"), Map.entry("gpu_utilization_percent", "GPU"),
-            Map.entry("memory_utilization_percent", "memory")));
-    private static final Spec JOBS = new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
-            Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held")));
-    private static final List<Spec> CLUSTER = List.of(nodes(PartitionKind.CPU), nodes(PartitionKind.GPU), UTILIZATION,
-            JOBS);
-    private static final List<Spec> HETEROGENEOUS = List.of(nodes(PartitionKind.COMPUTE), UTILIZATION, JOBS);
-    private static final List<Spec> HUB = List.of(
-            new Spec("Users and sessions", "", false, List.of(Map.entry("active_users", "users"),
-                    Map.entry("active_sessions", "sessions"))),
-            new Spec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
-                    Map.entry("memory_utilization_percent", "memory"), Map.entry("gpu_utilization_percent", "GPU"))));
-
-    /** A partition's nodes by state. */
-    private static Spec nodes(PartitionKind partition) {
-        return new Spec(partition.label, "nodes", false, partition.chartLines());
-    }
-
-    private static final List<Spec> QUEUE = List.of(
-            new Spec("Jobs", "jobs", false, List.of(Map.entry("running_jobs", "running"),
-                    Map.entry("pending_jobs", "pending"), Map.entry("held_jobs", "held"))),
-            new Spec("Waiting for resources", "", false, List.of(Map.entry("cores_pending", "cores pending"),
+    private static final List<ChartSpec> QUEUE = List.of(
+            ChartSpec.JOBS,
+            new ChartSpec("Waiting for resources", "", false, List.of(Map.entry("cores_pending", "cores pending"),
                     Map.entry("gpus_pending", "GPUs pending"))));
 
-    private static final List<Spec> NODE_TYPE = List.of(
-            new Spec("Nodes", "nodes", false, List.of(Map.entry("nodes_allocated", "busy"),
+    private static final List<ChartSpec> NODE_TYPE = List.of(
+            new ChartSpec("Nodes", "nodes", false, List.of(Map.entry("nodes_allocated", "busy"),
                     Map.entry("nodes_available", "idle"), Map.entry("nodes_down", "down"))),
-            new Spec("Utilization", "%", true, List.of(Map.entry("utilization_percent", "CPU"),
+            new ChartSpec("Utilization", "%", true, List.of(Map.entry("utilization_percent", "CPU"),
                     Map.entry("memory_utilization_percent", "memory"))));
 
     static final int LEFT = 44;
@@ -134,8 +111,7 @@ public class Charts {
 
     /** A system's charts; {@code dataVersion} names the data they show (its newest snapshot), for the cache. */
     public List<Chart> of(ConfiguredSystem system, Range range, Instant now, List<Outage> outages, long dataVersion) {
-        List<Spec> specs = system.kind() == SystemKind.JUPYTERHUB ? HUB
-                : system.kind() == SystemKind.HETEROGENEOUS_CLUSTER ? HETEROGENEOUS : CLUSTER;
+        List<ChartSpec> specs = KindProfile.of(system.kind()).charts();
         return drawn.get(key(system, "", range, outages, dataVersion), k -> {
             List<Chart> charts = new ArrayList<>(charts(system, SeriesScope.SYSTEM, "", specs, range, now, outages));
             loginLoad(system, range, now, outages).ifPresent(charts::add);
@@ -175,7 +151,7 @@ public class Charts {
             average.add(new History.Point(at, count == 0 ? null : sum / count, null, null, count));
             busiest.add(new History.Point(at, count == 0 ? null : max, null, null, count));
         }
-        Spec spec = new Spec("Login node load (1 min)", "", false, List.of());
+        ChartSpec spec = new ChartSpec("Login node load (1 min)", "", false, List.of());
         return Optional.of(draw(system.name() + "-login", spec, range, List.of(new History.Series(plan, average),
                 new History.Series(plan, busiest)), List.of("average of " + nodes.size() + " nodes", "busiest"), from, now,
                 Zones.display(config.dashboard()), outages));
@@ -192,7 +168,7 @@ public class Charts {
     public List<Chart> ofPartition(ConfiguredSystem system, PartitionKind partition, Range range, Instant now,
             List<Outage> outages, long dataVersion) {
         return drawn.get(key(system, "partition:" + partition.key, range, outages, dataVersion),
-                k -> charts(system, SeriesScope.SYSTEM, "", List.of(nodes(partition)), range, now, outages));
+                k -> charts(system, SeriesScope.SYSTEM, "", List.of(partition.chart()), range, now, outages));
     }
 
     /** A node type's charts (Casper): its nodes by state, and its CPU and memory use. */
@@ -209,13 +185,13 @@ public class Charts {
         return key.toString();
     }
 
-    private List<Chart> charts(ConfiguredSystem system, SeriesScope scope, String name, List<Spec> specs, Range range,
-            Instant now, List<Outage> outages) {
+    private List<Chart> charts(ConfiguredSystem system, SeriesScope scope, String name, List<ChartSpec> specs,
+            Range range, Instant now, List<Outage> outages) {
         List<SeriesScope.Metric> known = scope.metrics(system.kind());
         Instant from = now.minus(range.span);
         ZoneId zone = Zones.display(config.dashboard());
         List<Chart> charts = new ArrayList<>();
-        for (Spec spec : specs) {
+        for (ChartSpec spec : specs) {
             List<History.Series> series = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (Map.Entry<String, String> line : spec.lines()) {
@@ -232,7 +208,7 @@ public class Charts {
         return charts;
     }
 
-    private static Chart draw(String id, Spec spec, Range range, List<History.Series> series, List<String> labels,
+    private static Chart draw(String id, ChartSpec spec, Range range, List<History.Series> series, List<String> labels,
             Instant from, Instant to, ZoneId zone, List<Outage> outages) {
         double top = spec.percent() ? 100 : 0;
         boolean any = false;

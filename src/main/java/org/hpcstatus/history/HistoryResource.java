@@ -126,12 +126,14 @@ public class HistoryResource {
     @GET
     @Path("/{system}/history.csv")
     @Produces("text/csv")
-    public Response csv(@PathParam("system") String systemName, @Context UriInfo uri) {
+    public Response csv(@PathParam("system") String systemName, @Context UriInfo uri, @Context Request request) {
         Asked asked = understand(systemName, uri);
         String csv = answers.get("csv\0" + changes.version() + "\0" + asked.key(), k -> csvOf(asked));
         String file = asked.system().name() + "-" + asked.metric().name() + ".csv";
-        return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + file + "\"").build();
+        Response answer = Conditional.of(request, csv, Conditional.tagOf(csv), "text/csv; charset=utf-8",
+                Conditional.shared(MAX_AGE), false);
+        return Response.fromResponse(answer).header("Content-Disposition", "inline; filename=\"" + file + "\"")
+                .build();
     }
 
     private String csvOf(Asked asked) {

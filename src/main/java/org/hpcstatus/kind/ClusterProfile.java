@@ -51,6 +51,11 @@ final class ClusterProfile implements KindProfile {
     }
 
     @Override
+    public List<ChartSpec> charts() {
+        return List.of(PartitionKind.CPU.chart(), PartitionKind.GPU.chart(), ChartSpec.UTILIZATION, ChartSpec.JOBS);
+    }
+
+    @Override
     public List<Partition> partitions(Snapshot s) {
         return List.of(PartitionKind.CPU.of(s), PartitionKind.GPU.of(s));
     }

@@ -74,6 +74,11 @@ final class HeterogeneousClusterProfile implements KindProfile {
 
     /** The aggregate first, then each partition the collector reported. */
     @Override
+    public List<ChartSpec> charts() {
+        return List.of(PartitionKind.COMPUTE.chart(), ChartSpec.UTILIZATION, ChartSpec.JOBS);
+    }
+
+    @Override
     public List<Partition> partitions(Snapshot s) {
         List<Partition> partitions = new ArrayList<>(judgedPartitions(s));
         if (s.vizNodesTotal != null) {

@@ -6,6 +6,7 @@ import static org.hpcstatus.contract.Field.percent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hpcstatus.contract.Field;
@@ -44,6 +45,16 @@ final class JupyterHubProfile implements KindProfile {
     }
 
     /** The nodes the hub's sessions run on, when its collector reports them. */
+    /** A hub's users and sessions; its utilization with memory before GPU, as its card lists them. */
+    @Override
+    public List<ChartSpec> charts() {
+        return List.of(new ChartSpec("Users and sessions", "", false, List.of(Map.entry("active_users", "users"),
+                Map.entry("active_sessions", "sessions"))),
+                new ChartSpec("Utilization", "%", true, List.of(Map.entry("cpu_utilization_percent", "CPU"),
+                        Map.entry("memory_utilization_percent", "memory"),
+                        Map.entry("gpu_utilization_percent", "GPU"))));
+    }
+
     @Override
     public List<Partition> partitions(Snapshot s) {
         return s.nodesTotal == null ? List.of() : List.of(PartitionKind.HUB.of(s));

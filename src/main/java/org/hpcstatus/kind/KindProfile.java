@@ -46,6 +46,9 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
     default void derive(Snapshot snapshot, PayloadReader reader) {
     }
 
+    /** The charts of its history a system page draws, in order (the login nodes' load follows where posted). */
+    List<ChartSpec> charts();
+
     /** The node partitions a card shows, in order. */
     List<Partition> partitions(Snapshot snapshot);
 

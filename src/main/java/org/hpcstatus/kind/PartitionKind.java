@@ -64,8 +64,8 @@ public enum PartitionKind {
         return field == null ? null : (Integer) FIELDS.get(field).getter().apply(snapshot);
     }
 
-    /** The fields a chart of the partition's nodes draws, by state: busy where counted, idle, down, reserved. */
-    public List<Map.Entry<String, String>> chartLines() {
+    /** The chart of the partition's nodes by state: busy where counted, idle, down, reserved. */
+    public ChartSpec chart() {
         List<Map.Entry<String, String>> lines = new ArrayList<>();
         if (busy != null) {
             lines.add(Map.entry(busy, "busy"));
@@ -75,7 +75,7 @@ public enum PartitionKind {
         if (reserved != null) {
             lines.add(Map.entry(reserved, "reserved"));
         }
-        return lines;
+        return new ChartSpec(label, "nodes", false, lines);
     }
 
     /** The partitions a system of this kind stores the node counts of: those with a page and a chart. */

@@ -29,8 +29,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * Every error answer of the service, in one place. 4xx bodies say what the client got wrong; 5xx bodies never carry
- * exception text, only an id under which the details are logged.
+ * Every error an endpoint raises is answered here, once, as JSON or as the HTML error page. Only the refusals made
+ * before any endpoint runs, a body too large (413) or too slow (408), are written by {@link RequestBodies}, in the
+ * same JSON shape. 4xx bodies say what the client got wrong; 5xx bodies never carry exception text, only an id under
+ * which the details are logged.
  */
 public class ErrorMappers {
 

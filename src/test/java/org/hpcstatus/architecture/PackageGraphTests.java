@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of src/main/java depend on each other without a cycle: the web-facing features point at the domain,
- * never back. Read from the sources (imports and fully qualified names), so it needs no extra tool.
+ * never back. Read from the sources (imports and fully qualified names), so it needs no extra tool. And none grows
+ * past what one can see whole: a package that does, is split by what its parts do.
  */
 class PackageGraphTests {
 
@@ -40,6 +41,18 @@ class PackageGraphTests {
     void theCycleFinderFindsACycle() {
         Map<String, Set<String>> withCycle = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of());
         assertEquals(List.of("a", "b", "c", "a"), findCycle(new TreeMap<>(withCycle)));
+    }
+
+    /** Lines of Java, comments included, a package may hold; about a screenful of class names. */
+    private static final int MAX_PACKAGE_LINES = 1_150;
+
+    @Test
+    void noPackageGrowsPastAScreenfulOfNames() {
+        Map<String, Long> lines = linesByPackage();
+        assertTrue(lines.getOrDefault("snapshot", 0L) > 100, "expected line counts of the packages, got " + lines);
+        Map<String, Long> tooBig = new TreeMap<>(lines);
+        tooBig.values().removeIf(count -> count <= MAX_PACKAGE_LINES);
+        assertEquals(Map.of(), tooBig, "packages over " + MAX_PACKAGE_LINES + " lines: split them by what they do");
     }
 
     @Test
@@ -65,6 +78,24 @@ class PackageGraphTests {
             throw new UncheckedIOException(e);
         }
         return graph;
+    }
+
+    /** Package name to the lines of its Java sources. */
+    static Map<String, Long> linesByPackage() {
+        Map<String, Long> lines = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path relative = SOURCES.relativize(file);
+                if (relative.getNameCount() > 1) {
+                    try (Stream<String> fileLines = Files.lines(file)) {
+                        lines.merge(relative.getName(0).toString(), fileLines.count(), Long::sum);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
     }
 
     /** The first cycle found, as a path that ends where it starts, or an empty list. */

@@ -145,11 +145,17 @@ class HistoryTests {
         assertTrue(daily.getList("points").size() <= 102, "a point a day");
 
         // The same as CSV.
-        String csv = given().queryParam("metric", "cpu_utilization_percent").queryParam("from", HOUR.toString())
+        var csvAnswer = given().queryParam("metric", "cpu_utilization_percent").queryParam("from", HOUR.toString())
                 .queryParam("to", HOUR.plus(1, ChronoUnit.HOURS).toString()).get("/api/v1/status/gust/history.csv")
-                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+                .then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("gust-cpu_utilization_percent.csv")).extract();
+        String csv = csvAnswer.asString();
         assertTrue(csv.startsWith("time,value,min,max,samples\n" + HOUR + ",10,,,1\n"), csv);
         assertTrue(csv.contains(HOUR.plus(30, ChronoUnit.MINUTES) + ",,,,0\n"), csv);
+        // A poller that has it already is told so without the body.
+        given().header("If-None-Match", csvAnswer.header("ETag")).queryParam("metric", "cpu_utilization_percent")
+                .queryParam("from", HOUR.toString()).queryParam("to", HOUR.plus(1, ChronoUnit.HOURS).toString())
+                .get("/api/v1/status/gust/history.csv").then().statusCode(304);
     }
 
     @Test
