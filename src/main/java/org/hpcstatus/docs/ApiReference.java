@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.contract.FieldType;
@@ -39,9 +41,7 @@ public final class ApiReference {
     }
 
     public static List<KindDoc> kinds() {
-        return List.of(kind(SystemKind.CLUSTER, "Derecho", "/api/v1/status/derecho", "derecho-guide"),
-                kind(SystemKind.HETEROGENEOUS_CLUSTER, "Casper", "/api/v1/status/casper", "casper-guide"),
-                kind(SystemKind.JUPYTERHUB, "JupyterHub", "/api/v1/status/jupyterhub", "jupyterhub-guide"));
+        return Arrays.stream(SystemKind.values()).map(ApiReference::kind).toList();
     }
 
     public static List<FieldDoc> outageFields() {
@@ -56,8 +56,10 @@ public final class ApiReference {
         return profile.fieldsOf(array).stream().map(ApiReference::doc).toList();
     }
 
-    private static KindDoc kind(SystemKind kind, String example, String path, String exampleName) {
+    private static KindDoc kind(SystemKind kind) {
         KindProfile profile = KindProfile.of(kind);
+        String example = profile.exampleSystem();
+        String name = example.toLowerCase(Locale.ROOT);
         List<ArrayDoc> arrays = new ArrayList<>();
         for (ChildArray<?> array : profile.arrays()) {
             arrays.add(new ArrayDoc(array.jsonName, docs(profile, array)));
@@ -65,8 +67,8 @@ public final class ApiReference {
         List<FieldDoc> fields = new ArrayList<>();
         fields.add(doc(SnapshotFields.OBSERVED_AT));
         profile.fields().stream().map(ApiReference::doc).forEach(fields::add);
-        return new KindDoc(kind.name().toLowerCase().replace('_', '-'), example, path, fields, arrays,
-                example(exampleName));
+        return new KindDoc(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), example, "/api/v1/status/" + name,
+                fields, arrays, example(name + "-guide"));
     }
 
     static FieldDoc doc(Field<?> field) {

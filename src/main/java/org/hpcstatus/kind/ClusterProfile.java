@@ -33,6 +33,11 @@ final class ClusterProfile implements KindProfile {
     }
 
     @Override
+    public String exampleSystem() {
+        return "Derecho";
+    }
+
+    @Override
     public List<Field<Snapshot>> fields() {
         return FIELDS;
     }

@@ -30,6 +30,11 @@ final class HeterogeneousClusterProfile implements KindProfile {
     }
 
     @Override
+    public String exampleSystem() {
+        return "Casper";
+    }
+
+    @Override
     public List<Field<Snapshot>> fields() {
         return FIELDS;
     }

@@ -35,6 +35,11 @@ final class JupyterHubProfile implements KindProfile {
     }
 
     @Override
+    public String exampleSystem() {
+        return "JupyterHub";
+    }
+
+    @Override
     public List<Field<Snapshot>> fields() {
         return FIELDS;
     }

@@ -28,6 +28,12 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
         };
     }
 
+    /**
+     * The guide's example system of this kind, as people name it ("Derecho"): the API reference shows its post,
+     * docs/examples/{name in lower case}-guide.json.
+     */
+    String exampleSystem();
+
     /** The system-wide fields of a post, in storage and read-back order. */
     List<Field<Snapshot>> fields();
 
