@@ -106,9 +106,17 @@ public class Outage extends PanacheEntityBase {
         return list("id in ?1", ids);
     }
 
-    /** The unresolved outage holding this open key, locked for the caller's transaction. */
+    /**
+     * The unresolved outage holding this open key, locked for the caller's transaction. The id is looked up without a
+     * lock first: on MariaDB a locking read of a key that is not there locks the gap around it, and parallel posts of
+     * one new outage then deadlock on their inserts, where without it one inserts and the others, refused by the
+     * unique key, find its row and lock only that.
+     */
     public static Optional<Outage> openLocked(String openKey) {
-        return find("openKey", openKey).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        Optional<Long> id = getEntityManager().createQuery("select o.id from Outage o where o.openKey = :key", Long.class)
+                .setParameter("key", openKey).getResultStream().findFirst();
+        return id.map(found -> Outage.<Outage>findById(found, LockModeType.PESSIMISTIC_WRITE))
+                .filter(locked -> openKey.equals(locked.openKey));
     }
 
     /** Retention: resolved outages that ended before the cutoff, with their timelines; how many. */
