@@ -3,7 +3,9 @@
 # service, alternating A, B, A, B, ... on a fresh MariaDB database each time, so that this noisy machine's drift
 # falls on both sides alike. Prints one line per run and the medians of each side. Any non-2xx answer fails the run.
 #   bash src/bench/ingest-ab.sh [BASE_REV (HEAD~1)] [ROUNDS (3)]     (needs wrk and the MariaDB server)
-# Environment: BENCH_SECONDS (15), BENCH_MARIADB_USER (root), BENCH_MARIADB_PASSWORD (""), BENCH_JAVA_OPTS (the
+# Environment: BENCH_SECONDS (15), BENCH_WARMUP (20: seconds of the same load first, unmeasured, so that the JIT has
+# compiled the ingest path; with a few seconds the compiler threads still take as much CPU as the posts),
+# BENCH_MARIADB_USER (root), BENCH_MARIADB_PASSWORD (""), BENCH_JAVA_OPTS (the
 # container's heap, src/bench/lib.sh), BENCH_EXTRA_JAVA_OPTS (e.g. a flight recording).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,6 +13,7 @@ cd "$(dirname "$0")/../.."
 base_rev=${1:-HEAD~1}
 rounds=${2:-3}
 seconds=${BENCH_SECONDS:-15}
+warmup=${BENCH_WARMUP:-20}
 my_user=${BENCH_MARIADB_USER:-root}
 my_password=${BENCH_MARIADB_PASSWORD:-}
 out=target/bench-ab
@@ -46,7 +49,7 @@ run() { # $1: app folder; prints "requests/s p50 p99 CPU-seconds-per-1000-posts 
   sed "s/^{/{\"timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",/" src/bench/payload-derecho.json > "$out/current.json"
   curl -fs -o /dev/null -u bench-admin:bench-admin-password -H 'Content-Type: application/json' \
     --data-binary @"$out/current.json" "http://127.0.0.1:$port/api/v1/status/derecho"
-  BENCH_BASE_EPOCH=$(( $(date +%s) - 34 * 86400 )) wrk_checked -t2 -c8 -d8s -s src/bench/ingest.lua \
+  BENCH_BASE_EPOCH=$(( $(date +%s) - 20 * 86400 )) wrk_checked -t2 -c8 -d"${warmup}s" -s src/bench/ingest.lua \
     "http://127.0.0.1:$port" >/dev/null
   local cpu0 figures; cpu0=$(bench_cpu_seconds $pid)
   figures=$(BENCH_BASE_EPOCH=$(( $(date +%s) - 30 * 86400 )) wrk_checked -t2 -c8 -d"${seconds}s" \

@@ -3,7 +3,8 @@
 -- snapshot a minute per wrk thread (thread t of 2 at BASE + 30 s * (2n + t)), so that an hour holds 120 snapshots,
 -- the order of what collectors put there, and the roll-up job's work per hour stays near production's. (Microseconds
 -- apart in one hour, as before, the roll-up recomputed an hour of tens of thousands of snapshots every minute, which
--- no collector can cause, and that was the benchmark's p99.) 15 s at 1,500 posts/s span 16 days.
+-- no collector can cause, and that was the benchmark's p99.) 15 s at 1,500 posts/s span 8 days; the scripts start the
+-- measured run 30 days back and the warm-up 20 days back, so that their timestamps never meet.
 local body_template, auth, base_epoch, path
 local threads = {}
 local counter = 0

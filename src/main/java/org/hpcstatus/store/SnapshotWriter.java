@@ -160,7 +160,7 @@ class SnapshotWriter {
     }
 
     /**
-     * Tells the roll-up job (history.Rollups) that this snapshot's hour changed: a row of its own in rollup_mark, in
+     * Tells the roll-up job (rollup.Rollups) that this snapshot's hour changed: a row of its own in rollup_mark, in
      * this transaction, so a stored snapshot is never missed and a late one updates the right bucket. An insert of
      * its own row waits for no other post (an upsert of one row per hour queued every post behind the others' commits).
      */
