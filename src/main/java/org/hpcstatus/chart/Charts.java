@@ -62,7 +62,9 @@ public class Charts {
     private static final List<ChartSpec> QUEUE = List.of(
             ChartSpec.JOBS,
             new ChartSpec("Waiting for resources", "", false, List.of(Map.entry("cores_pending", "cores pending"),
-                    Map.entry("gpus_pending", "GPUs pending"))));
+                    Map.entry("gpus_pending", "GPUs pending"))),
+            new ChartSpec("Wait of the jobs that started in the last hour", "min", false, List.of(
+                    Map.entry("wait_median_minutes", "median"), Map.entry("wait_p90_minutes", "9 in 10 within"))));
 
     private static final List<ChartSpec> NODE_TYPE = List.of(
             new ChartSpec("Nodes", "nodes", false, List.of(Map.entry("nodes_allocated", "busy"),

@@ -23,6 +23,7 @@ import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.web.Formats;
 
 /** A queue's page: "will my job start soon?", answered from its backlog, what is usual at this hour, and the trend. */
 @ApplicationScoped
@@ -69,7 +70,9 @@ public class QueuePages {
                 now.map(q -> q.runningJobs).orElse(null), current, now.map(q -> q.heldJobs).orElse(null),
                 now.map(q -> q.coresPending).orElse(null), now.map(q -> q.gpusPending).orElse(null), words,
                 usual.orElse(null), (int) sameHours.stream().filter(v -> v != null).count(), when,
-                Usual.trend(lastHour, before), charts.ofQueue(system, queue, range));
+                Usual.trend(lastHour, before), now.filter(q -> q.jobsStartedLastHour != null)
+                        .map(q -> Formats.waited(q.jobsStartedLastHour, q.waitMedianMinutes, q.waitP90Minutes))
+                        .orElse(null), charts.ofQueue(system, queue, range));
     }
 
     private Double average(ConfiguredSystem system, String queue, SeriesScope.Metric metric, Instant from, Instant to) {

@@ -12,12 +12,15 @@ import java.util.function.Function;
  * @param name      the JSON name, as the collectors guide spells it
  * @param type      what the value may be
  * @param required  whether a post without it is rejected
+ * @param nullSaysNotCollected for a required field, whether an explicit null passes: the collector tried and could
+ *                  not collect it (its command failed), which the pages show as missing data, never as 0
  * @param maxLength for TEXT, the longest accepted value
  * @param allowed   for TEXT, the accepted values (empty: any)
  * @param keepEmpty for TEXT, whether "" is a value (a free node's job list) rather than "not sent"
  * @param storedIn  the column, where it is not the JSON name (see {@link #column()})
  */
-public record Field<E>(String name, FieldType type, boolean required, int maxLength, List<String> allowed,
+public record Field<E>(String name, FieldType type, boolean required, boolean nullSaysNotCollected, int maxLength,
+        List<String> allowed,
         boolean keepEmpty, String storedIn, Function<E, Object> getter, BiConsumer<E, Object> setter) {
 
     public static <E> Field<E> count(String name, Function<E, Integer> getter, BiConsumer<E, Integer> setter) {
@@ -41,7 +44,7 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
     }
 
     public static <E> Field<E> text(String name, int maxLength, Function<E, String> getter, BiConsumer<E, String> setter) {
-        return new Field<>(name, FieldType.TEXT, false, maxLength, List.of(), false, null, getter::apply,
+        return new Field<>(name, FieldType.TEXT, false, false, maxLength, List.of(), false, null, getter::apply,
                 (entity, value) -> setter.accept(entity, (String) value));
     }
 
@@ -51,7 +54,7 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
 
     private static <E, T> Field<E> of(String name, FieldType type, Function<E, T> getter, BiConsumer<E, T> setter,
             Class<T> valueClass) {
-        return new Field<>(name, type, false, 0, List.of(), false, null, getter::apply,
+        return new Field<>(name, type, false, false, 0, List.of(), false, null, getter::apply,
                 (entity, value) -> setter.accept(entity, valueClass.cast(value)));
     }
 
@@ -65,21 +68,30 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
     }
 
     public Field<E> mandatory() {
-        return new Field<>(name, type, true, maxLength, allowed, keepEmpty, storedIn, getter, setter);
+        return new Field<>(name, type, true, false, maxLength, allowed, keepEmpty, storedIn, getter, setter);
+    }
+
+    /**
+     * Required, but an explicit null passes: a collector whose command failed says so rather than leaving the field
+     * out (which is a broken or outdated collector) or sending 0 (which would read as a fact).
+     */
+    public Field<E> mandatoryOrNotCollected() {
+        return new Field<>(name, type, true, true, maxLength, allowed, keepEmpty, storedIn, getter, setter);
     }
 
     /** The same field, not required (a partial update sends only what changes). */
     public Field<E> optional() {
-        return new Field<>(name, type, false, maxLength, allowed, keepEmpty, storedIn, getter, setter);
+        return new Field<>(name, type, false, false, maxLength, allowed, keepEmpty, storedIn, getter, setter);
     }
 
     public Field<E> oneOf(String... values) {
-        return new Field<>(name, type, required, maxLength, List.of(values), keepEmpty, storedIn, getter, setter);
+        return new Field<>(name, type, required, nullSaysNotCollected, maxLength, List.of(values), keepEmpty, storedIn,
+                getter, setter);
     }
 
     /** An empty string is stored and read back as sent, not taken for a value that was not collected. */
     public Field<E> keepingEmpty() {
-        return new Field<>(name, type, required, maxLength, allowed, true, storedIn, getter, setter);
+        return new Field<>(name, type, required, nullSaysNotCollected, maxLength, allowed, true, storedIn, getter, setter);
     }
 
     /** A field read from the post but kept in no column (a reservation's system_name, which must be its system). */
@@ -94,6 +106,6 @@ public record Field<E>(String name, FieldType type, boolean required, int maxLen
 
     /** The same field, in a column of another name (a word SQL reserves, or one the table uses already). */
     public Field<E> storedIn(String column) {
-        return new Field<>(name, type, required, maxLength, allowed, keepEmpty, column, getter, setter);
+        return new Field<>(name, type, required, nullSaysNotCollected, maxLength, allowed, keepEmpty, column, getter, setter);
     }
 }

@@ -25,6 +25,7 @@ public final class PayloadReader {
 
     private final ZoneId naiveZone;
     private final List<String> missing = new ArrayList<>();
+    private final Set<String> sentNull = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
 
@@ -39,7 +40,10 @@ public final class PayloadReader {
             known.add(field.name());
             JsonNode node = object.get(field.name());
             if (node == null || node.isNull()) {
-                if (field.required()) {
+                if (node != null) {
+                    sentNull.add(path + field.name());
+                }
+                if (field.required() && !(node != null && field.nullSaysNotCollected())) {
                     missing.add(path + field.name());
                 }
                 continue;
@@ -97,6 +101,11 @@ public final class PayloadReader {
             return null;
         }
         return timestamp(node, name);
+    }
+
+    /** Whether the post sent this field as an explicit null: the collector says it could not collect it. */
+    public boolean sentNull(String path) {
+        return sentNull.contains(path);
     }
 
     public void missing(String path) {

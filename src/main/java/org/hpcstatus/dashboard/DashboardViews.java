@@ -37,7 +37,7 @@ public final class DashboardViews {
 
     /**
      * A partition's nodes by state. Idle is what collectors call available; busy is what is neither idle, down nor
-     * reserved. counted is false when the collector reported 0 nodes (its node query failed): "node data missing".
+     * reserved. counted is false when the collector counted no nodes (its node query failed): "node data missing".
      */
     public record PartitionRow(String label, String key, Integer total, Integer busy, Integer idle, Integer down,
             Integer reserved, boolean counted) {
@@ -135,9 +135,10 @@ public final class DashboardViews {
     }
 
     /** status: disabled or stopped per the roster; null when enabled and started, or not defined. */
+    /** started, waitMedian and waitP90: the jobs that started in the last hour, and their waits in minutes. */
     public record QueueRow(String name, String status, Integer running, Integer pending, Integer held, Integer users,
             Integer coresAllocated, Integer gpusAllocated, Integer nodesAllocated, Integer coresPending,
-            Integer gpusPending) {
+            Integer gpusPending, Integer started, Integer waitMedian, Integer waitP90) {
     }
 
     /** status is one of: available, degraded, unavailable. */

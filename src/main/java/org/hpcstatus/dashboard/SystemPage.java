@@ -163,7 +163,8 @@ class SystemPage {
         String status = roster.stream().filter(d -> d.queueName.equalsIgnoreCase(q.queueName)).findFirst()
                 .map(QueueLoads::status).filter(word -> !word.equals(QueueLoads.ENABLED)).orElse(null);
         return new QueueRow(q.queueName, status, q.runningJobs, q.pendingJobs, q.heldJobs, q.activeUsers,
-                q.coresAllocated, q.gpusAllocated, q.nodesAllocated, q.coresPending, q.gpusPending);
+                q.coresAllocated, q.gpusAllocated, q.nodesAllocated, q.coresPending, q.gpusPending,
+                q.jobsStartedLastHour, q.waitMedianMinutes, q.waitP90Minutes);
     }
 
     private static FilesystemRow filesystem(FilesystemStatus f, String fullIn) {

@@ -17,10 +17,13 @@ final class ClusterProfile implements KindProfile {
 
     static final ClusterProfile INSTANCE = new ClusterProfile();
 
-    /** Both partitions' totals and availability are required, the rest is optional. */
+    /**
+     * Both partitions' totals and availability are required (null where the collector's node query failed), the
+     * rest is optional.
+     */
     private static final List<Field<Snapshot>> FIELDS = SnapshotFields.concat(
-            SnapshotFields.PARTITIONS.stream()
-                    .map(f -> f.name().endsWith("_total") || f.name().endsWith("_available") ? f.mandatory() : f).toList(),
+            SnapshotFields.PARTITIONS.stream().map(f -> f.name().endsWith("_total") || f.name().endsWith("_available")
+                    ? f.mandatoryOrNotCollected() : f).toList(),
             SnapshotFields.UTILIZATION, SnapshotFields.JOBS);
 
     private static final List<ChildArray<?>> ARRAYS = List.of(ChildArray.LOGIN_NODES, ChildArray.QUEUES,

@@ -59,10 +59,11 @@ final class HeterogeneousClusterProfile implements KindProfile {
         if (s.computeNodesDown == null) {
             s.computeNodesDown = Counts.sum(s.cpuNodesDown, s.gpuNodesDown, s.vizNodesDown);
         }
-        if (s.computeNodesTotal == null) {
+        // Sent as null, the collector says its node query failed: accepted, and shown as node data missing.
+        if (s.computeNodesTotal == null && !reader.sentNull("compute_nodes_total")) {
             reader.missing("compute_nodes_total (or cpu_nodes_total/gpu_nodes_total/viz_nodes_total)");
         }
-        if (s.computeNodesAvailable == null) {
+        if (s.computeNodesAvailable == null && !reader.sentNull("compute_nodes_available")) {
             reader.missing("compute_nodes_available (or cpu_nodes_available/gpu_nodes_available/viz_nodes_available)");
         }
         if (s.cpuUtilizationPercent == null) {

@@ -23,8 +23,9 @@ final class JupyterHubProfile implements KindProfile {
             // Optional: the deployed hub collector never sends it. Absent is stored as "not reported" (null), not
             // as up; the hub is then judged by the rest (its collector answering, its nodes, outages).
             flag("available", s -> s.available, (s, v) -> s.available = v),
-            count("active_users", (Snapshot s) -> s.activeUsers, (s, v) -> s.activeUsers = v).mandatory(),
-            count("active_sessions", (Snapshot s) -> s.activeSessions, (s, v) -> s.activeSessions = v).mandatory(),
+            count("active_users", (Snapshot s) -> s.activeUsers, (s, v) -> s.activeUsers = v).mandatoryOrNotCollected(),
+            count("active_sessions", (Snapshot s) -> s.activeSessions, (s, v) -> s.activeSessions = v)
+                    .mandatoryOrNotCollected(),
             percent("cpu_utilization_percent", s -> s.cpuUtilizationPercent, (s, v) -> s.cpuUtilizationPercent = v),
             percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v)),
             SnapshotFields.HUB_CAPACITY);

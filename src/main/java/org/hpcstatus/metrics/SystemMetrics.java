@@ -68,6 +68,7 @@ public class SystemMetrics {
         List<MultiGauge.Row<?>> queueJobs = new ArrayList<>();
         List<MultiGauge.Row<?>> queueCores = new ArrayList<>();
         List<MultiGauge.Row<?>> queueAllocated = new ArrayList<>();
+        List<MultiGauge.Row<?>> queueWaits = new ArrayList<>();
         List<MultiGauge.Row<?>> filesystems = new ArrayList<>();
         List<MultiGauge.Row<?>> loginAvailable = new ArrayList<>();
         List<MultiGauge.Row<?>> loginLoad = new ArrayList<>();
@@ -112,6 +113,8 @@ public class SystemMetrics {
                 add(queueAllocated, queue.and("resource", "cores"), q.coresAllocated);
                 add(queueAllocated, queue.and("resource", "gpus"), q.gpusAllocated);
                 add(queueAllocated, queue.and("resource", "nodes"), q.nodesAllocated);
+                add(queueWaits, queue.and("quantile", "0.5"), q.waitMedianMinutes);
+                add(queueWaits, queue.and("quantile", "0.9"), q.waitP90Minutes);
             }
             for (FilesystemStatus f : capped(system, "filesystems", status.latest().filesystems())) {
                 add(filesystems, tags.and("filesystem", f.filesystemName), f.utilizationPercent);
@@ -139,6 +142,8 @@ public class SystemMetrics {
         gauge("hpcstatus.queue.pending", "Cores and GPUs the queue's pending jobs wait for", null).register(queueCores, true);
         gauge("hpcstatus.queue.allocated", "Cores, GPUs and nodes the queue's running jobs hold", null)
                 .register(queueAllocated, true);
+        gauge("hpcstatus.queue.wait.minutes", "Median and 90th percentile wait of the jobs that started in the last hour",
+                null).register(queueWaits, true);
         gauge("hpcstatus.filesystem.utilization.percent", "Filesystem capacity used", null).register(filesystems, true);
         gauge("hpcstatus.login.node.available", "1 when the login node is available", null).register(loginAvailable, true);
         gauge("hpcstatus.login.node.load", "The login node's 1-minute load", null).register(loginLoad, true);

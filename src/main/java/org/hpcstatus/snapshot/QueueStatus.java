@@ -46,4 +46,8 @@ public class QueueStatus extends PanacheEntityBase {
     public Integer gpusPending;
     public Integer gpusHeld;
     public Integer nodesAllocated;
+    /** Of the jobs that started in the last hour: how many, and the median and 90th percentile of their waits. */
+    public Integer jobsStartedLastHour;
+    public Integer waitMedianMinutes;
+    public Integer waitP90Minutes;
 }

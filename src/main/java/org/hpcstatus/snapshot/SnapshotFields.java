@@ -62,8 +62,8 @@ public final class SnapshotFields {
             percent("memory_utilization_percent", s -> s.memoryUtilizationPercent, (s, v) -> s.memoryUtilizationPercent = v));
 
     public static final List<Field<Snapshot>> JOBS = List.of(
-            count("running_jobs", (Snapshot s) -> s.runningJobs, (s, v) -> s.runningJobs = v).mandatory(),
-            count("pending_jobs", (Snapshot s) -> s.pendingJobs, (s, v) -> s.pendingJobs = v).mandatory(),
+            count("running_jobs", (Snapshot s) -> s.runningJobs, (s, v) -> s.runningJobs = v).mandatoryOrNotCollected(),
+            count("pending_jobs", (Snapshot s) -> s.pendingJobs, (s, v) -> s.pendingJobs = v).mandatoryOrNotCollected(),
             count("held_jobs", s -> s.heldJobs, (s, v) -> s.heldJobs = v),
             count("active_users", s -> s.activeUsers, (s, v) -> s.activeUsers = v));
 
@@ -179,7 +179,10 @@ public final class SnapshotFields {
             count("gpus_allocated", q -> q.gpusAllocated, (q, v) -> q.gpusAllocated = v),
             count("gpus_pending", q -> q.gpusPending, (q, v) -> q.gpusPending = v),
             count("gpus_held", q -> q.gpusHeld, (q, v) -> q.gpusHeld = v),
-            count("nodes_allocated", q -> q.nodesAllocated, (q, v) -> q.nodesAllocated = v));
+            count("nodes_allocated", q -> q.nodesAllocated, (q, v) -> q.nodesAllocated = v),
+            count("jobs_started_last_hour", q -> q.jobsStartedLastHour, (q, v) -> q.jobsStartedLastHour = v),
+            count("wait_median_minutes", q -> q.waitMedianMinutes, (q, v) -> q.waitMedianMinutes = v),
+            count("wait_p90_minutes", q -> q.waitP90Minutes, (q, v) -> q.waitP90Minutes = v));
 
     public static final List<Field<FilesystemStatus>> FILESYSTEM = List.of(
             text("filesystem_name", 128, (FilesystemStatus f) -> f.filesystemName, (f, v) -> f.filesystemName = v).mandatory(),

@@ -28,14 +28,15 @@ import org.hpcstatus.snapshot.Snapshot;
  * <li>otherwise OPERATIONAL.</li>
  * </ol>
  * How busy a system is never enters: collectors' "available" nodes are idle nodes, and a machine with none idle is
- * working, not failing. A partition whose collector counted 0 nodes (its node query failed) is not judged; the
- * verdict notes that node data is missing instead. Outages whose start lies ahead change nothing yet.
+ * working, not failing. A partition whose collector counted no nodes (its node query failed: the deployed collectors
+ * then send 0, ours null) is not judged; the verdict notes that node data is missing instead. Outages whose start lies
+ * ahead change nothing yet.
  * What a kind reports about itself (its partitions, its own service flag) comes from its {@link KindProfile}.
  */
 @ApplicationScoped
 public class StateRules {
 
-    static final String NODE_DATA_MISSING = "Node data missing: the collector reported 0 nodes";
+    static final String NODE_DATA_MISSING = "Node data missing: the collector could not count the nodes";
 
     /**
      * The state and the reasons for it, in words, for people; notes are facts worth showing that do not change the
@@ -72,7 +73,7 @@ public class StateRules {
         KindProfile kind = KindProfile.of(latest.system().kind());
         List<String> notes = new ArrayList<>();
         Optional<Partition> compute = kind.computeNodes(s);
-        if (compute.isPresent() && compute.get().total() != null && compute.get().total() == 0) {
+        if (compute.isPresent() && !compute.get().counted()) {
             notes.add(NODE_DATA_MISSING);
         }
         List<String> reasons = new ArrayList<>(kind.selfReportedDown(s));

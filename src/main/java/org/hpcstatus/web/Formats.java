@@ -121,6 +121,32 @@ public class Formats {
         return (seconds / 86400) + " days";
     }
 
+    /**
+     * How long the jobs that started in the last hour waited: "median 14 min, 9 in 10 within 2 h (23 started)";
+     * "none started" in an hour without a start, "n/a" where the collector does not report waits.
+     */
+    public static String waited(Integer started, Integer medianMinutes, Integer p90Minutes) {
+        if (started == null) {
+            return "n/a";
+        }
+        if (started == 0 || medianMinutes == null || p90Minutes == null) {
+            return "none started";
+        }
+        return "median " + minutes(medianMinutes) + ", 9 in 10 within " + minutes(p90Minutes) + " (" + count(started)
+                + " started)";
+    }
+
+    /** 14 -> "14 min", 130 -> "2 h 10 min", 4000 -> "2 days 18 h". */
+    static String minutes(long minutes) {
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+        }
+        return minutes / 1440 + " days" + (minutes % 1440 / 60 == 0 ? "" : " " + minutes % 1440 / 60 + " h");
+    }
+
     /** The value a meter element shows; 0 for n/a, which the template never renders as a meter anyway. */
     static double meter(Double percent) {
         return percent == null ? 0 : Math.max(0, Math.min(100, percent));

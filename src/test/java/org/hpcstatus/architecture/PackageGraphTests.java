@@ -60,6 +60,29 @@ class PackageGraphTests {
         assertEquals(Set.of(), graph().get("contract"));
     }
 
+    /**
+     * The collector runs on HPC login nodes from its own jar, which holds its classes, Jackson and SnakeYAML only:
+     * a reference to anything of the service's, or to Quarkus, Jakarta or Hibernate, would fail there.
+     */
+    @Test
+    void theCollectorUsesNothingButTheJdkJacksonAndSnakeYaml() throws IOException {
+        Pattern allowed = Pattern.compile("(static )?(java\\.|javax\\.net\\.|com\\.fasterxml\\.jackson\\.|org\\.yaml\\.snakeyaml\\."
+                + "|org\\.hpcstatus\\.collector\\.).*");
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("collector"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith("import ") && !allowed.matcher(line.substring(7)).matches()) {
+                        offending.add(SOURCES.relativize(file) + ": " + line);
+                    }
+                }
+            }
+        }
+        assertTrue(graph().containsKey("collector"), "expected the collector's sources");
+        assertEquals(Set.of(), graph().get("collector"));
+        assertEquals(List.of(), offending);
+    }
+
     /** Package name to the packages its sources refer to. */
     static Map<String, Set<String>> graph() {
         Map<String, Set<String>> graph = new TreeMap<>();
@@ -80,7 +103,7 @@ class PackageGraphTests {
         return graph;
     }
 
-    /** Package name to the lines of its Java sources. */
+    /** Java package (below org.hpcstatus, "collector.slurm") to the lines of its sources. */
     static Map<String, Long> linesByPackage() {
         Map<String, Long> lines = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -88,7 +111,7 @@ class PackageGraphTests {
                 Path relative = SOURCES.relativize(file);
                 if (relative.getNameCount() > 1) {
                     try (Stream<String> fileLines = Files.lines(file)) {
-                        lines.merge(relative.getName(0).toString(), fileLines.count(), Long::sum);
+                        lines.merge(relative.getParent().toString().replace('/', '.'), fileLines.count(), Long::sum);
                     }
                 }
             }
