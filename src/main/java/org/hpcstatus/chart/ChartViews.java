@@ -18,11 +18,11 @@ public final class ChartViews {
     /**
      * A queue's page: what it holds now, whether that is usual for this hour of the week (the median of the last
      * four weeks' same hour), the trend of the last hours, how long the jobs that started in the last hour waited
-     * (null where the collector does not report it), and its charts.
+     * (where the collector reports it; waited null when none started), and its charts.
      */
     public record QueuePage(String system, String systemDisplayName, String queue, Integer running, Integer pending,
             Integer held, Integer coresPending, Integer gpusPending, String usualWords, Double usualPending,
-            int usualWeeks, String weekdayHour, String trend, String waited, ChartsView charts) {
+            int usualWeeks, String weekdayHour, String trend, boolean waitReported, String waited, ChartsView charts) {
     }
 
     /** A partition's or node type's page: a title, what it shows, and its charts. */

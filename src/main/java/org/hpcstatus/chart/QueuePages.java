@@ -70,9 +70,9 @@ public class QueuePages {
                 now.map(q -> q.runningJobs).orElse(null), current, now.map(q -> q.heldJobs).orElse(null),
                 now.map(q -> q.coresPending).orElse(null), now.map(q -> q.gpusPending).orElse(null), words,
                 usual.orElse(null), (int) sameHours.stream().filter(v -> v != null).count(), when,
-                Usual.trend(lastHour, before), now.filter(q -> q.jobsStartedLastHour != null)
-                        .map(q -> Formats.waited(q.jobsStartedLastHour, q.waitMedianMinutes, q.waitP90Minutes))
-                        .orElse(null), charts.ofQueue(system, queue, range));
+                Usual.trend(lastHour, before), now.map(q -> q.jobsStartedLastHour != null).orElse(false),
+                now.map(q -> Formats.waited(q.jobsStartedLastHour, q.waitMedianMinutes, q.waitP90Minutes)).orElse(null),
+                charts.ofQueue(system, queue, range));
     }
 
     private Double average(ConfiguredSystem system, String queue, SeriesScope.Metric metric, Instant from, Instant to) {

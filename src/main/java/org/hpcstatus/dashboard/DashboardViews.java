@@ -173,6 +173,11 @@ public final class DashboardViews {
             TableRows<QueueRow> queues, TableRows<FilesystemRow> filesystems, TableRows<NodeTypeRow> nodeTypes,
             List<OutageRow> outages, List<Upcoming.UpcomingRow> upcoming, AvailabilityView availability) {
 
+        /** The shown queues whose collector reports how long jobs waited. */
+        public List<QueueRow> queueWaits() {
+            return queues.shown().stream().filter(q -> q.started() != null).toList();
+        }
+
         /** The page of a system before its first snapshot: its card, outages, what is coming, availability. */
         static Detail withoutData(Card card, RejectionNotice rejection, List<OutageRow> outages,
                 List<Upcoming.UpcomingRow> upcoming, AvailabilityView availability) {

@@ -122,18 +122,15 @@ public class Formats {
     }
 
     /**
-     * How long the jobs that started in the last hour waited: "median 14 min, 9 in 10 within 2 h (23 started)";
-     * "none started" in an hour without a start, "n/a" where the collector does not report waits.
+     * How long the jobs that started in the last hour waited, to follow "waited": "a median 14 min, 9 in 10 within
+     * 2 h (23 jobs)"; null where none started or the collector does not report waits.
      */
     public static String waited(Integer started, Integer medianMinutes, Integer p90Minutes) {
-        if (started == null) {
-            return "n/a";
+        if (started == null || started == 0 || medianMinutes == null || p90Minutes == null) {
+            return null;
         }
-        if (started == 0 || medianMinutes == null || p90Minutes == null) {
-            return "none started";
-        }
-        return "median " + minutes(medianMinutes) + ", 9 in 10 within " + minutes(p90Minutes) + " (" + count(started)
-                + " started)";
+        return "a median " + minutes(medianMinutes) + ", 9 in 10 within " + minutes(p90Minutes) + " (" + count(started)
+                + (started == 1 ? " job)" : " jobs)");
     }
 
     /** 14 -> "14 min", 130 -> "2 h 10 min", 4000 -> "2 days 18 h". */

@@ -52,7 +52,11 @@ class CollectorContractTests {
         assertEquals(2, latest.get("reservations").size(), "both MONTHLY_MAINTENANCE windows, kept by their ids");
         assertEquals(4, latest.get("user_project_queues").size());
         String page = RestAssured.get("/status/pbstest").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("median 2 min, 9 in 10 within 10 min (2 started)"), page);
+        assertTrue(page.contains("<strong>cpudev</strong>: jobs that started in the last hour waited a median 2 min, 9 in 10"
+                + " within 10 min (2 jobs)"), page);
+        String queuePage = RestAssured.get("/status/pbstest/queues/gpu").then().statusCode(200).extract().asString();
+        assertTrue(queuePage.contains("Jobs that started in the last hour waited <strong>a median 40 min, 9 in 10 within"
+                + " 40 min (1 job)</strong>."), queuePage);
         String metric = "hpcstatus_queue_wait_minutes{quantile=\"0.9\",queue=\"cpudev\",system=\"pbstest\"} 10.0";
         String metrics = "";
         for (int i = 0; i < 50 && !metrics.contains(metric); i++) {  // set by the board watch's next look

@@ -128,8 +128,7 @@ class SlurmCollectorTests {
         assertEquals("ncar0001", alice.get("project_code").asText());
 
         String page = RestAssured.get("/status/slurmtest").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("Wait of jobs started in the last hour"), page);
-        assertTrue(page.contains("started)"), "develop's waits are shown: " + page);
+        assertTrue(page.contains("<strong>develop</strong>: jobs that started in the last hour waited a median "), page);
         assertFalse(page.contains("node data missing"), page);
     }
 
