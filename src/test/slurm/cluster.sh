@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A small, private Slurm cluster on this machine, for the collector's tests: its own munged (own key and socket),
 # one slurmctld and one slurmd per fake node (each its own port, all on 127.0.0.1), everything under one directory.
-#   bash src/test/slurm/cluster.sh start [DIR]     starts it (DIR: target/slurm), waits for the nodes, prints SLURM_CONF
+#   bash src/test/slurm/cluster.sh start [DIR]     starts it (DIR: target/slurm; its users must be able to enter it),
+#                                                  waits for the nodes, prints SLURM_CONF
 #   bash src/test/slurm/cluster.sh populate [DIR]  submits a day's look: running, pending, held and array jobs of a
 #                                                  few users, a drained node with a reason, a reservation now and one ahead
 #   bash src/test/slurm/cluster.sh stop [DIR]      cancels its jobs and stops exactly the processes it started
@@ -135,7 +136,7 @@ populate() {
   sacctmgr -i add account ncar0001,ucb0002 Cluster=hpcstest >/dev/null 2>&1 || true
   sacctmgr -i add user alice,bob Account=ncar0001 >/dev/null 2>&1 || true
   sacctmgr -i add user carol Account=ucb0002 >/dev/null 2>&1 || true
-  sub() { local user=$1; shift; runuser -u "$user" -- sbatch --parsable -o /dev/null "$@"; }
+  sub() { local user=$1; shift; runuser -u "$user" -- sbatch --parsable -o /dev/null -D /tmp "$@"; }
   # Finished jobs with real waits: short jobs queued behind one that fills the develop partition for 20 s.
   local blocker; blocker=$(sub alice -p develop -n 128 --wrap 'sleep 20')
   for _ in 1 2 3; do sub bob -p develop -n 32 --wrap 'sleep 1' >/dev/null; done
