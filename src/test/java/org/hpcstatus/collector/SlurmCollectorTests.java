@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URL;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.hpcstatus.support.Browser;
 import org.hpcstatus.support.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The collector against a real Slurm: the private test cluster of src/test/slurm/cluster.sh (six nodes that run,
@@ -130,6 +133,16 @@ class SlurmCollectorTests {
         String page = RestAssured.get("/status/slurmtest").then().statusCode(200).extract().asString();
         assertTrue(page.contains("<strong>develop</strong>: jobs that started in the last hour waited a median "), page);
         assertFalse(page.contains("node data missing"), page);
+        if (new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute()) {
+            ChromeDriver browser = Browser.start();
+            try {
+                browser.get(service + "status/slurmtest");
+                Browser.fullPageScreenshot(browser, "slurm-test-cluster");  // target/screenshots/
+                assertTrue(browser.getPageSource().contains("How long jobs waited"));
+            } finally {
+                browser.quit();
+            }
+        }
     }
 
     @Test
