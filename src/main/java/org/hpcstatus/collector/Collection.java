@@ -2,7 +2,9 @@ package org.hpcstatus.collector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,8 +27,7 @@ public final class Collection {
      * The node query failed: the node counts the contract requires are sent as null, which the service accepts as
      * "not collected" and shows as node data missing (a 0 would read as every node gone).
      */
-    public void nodeCountsMissing(String kind, Commands.Result because) {
-        missing("node counts, cores and GPUs", because);
+    public void nodeCountsMissing(String kind) {
         List<String> required = kind.equals("heterogeneous-cluster")
                 ? List.of("compute_nodes_total", "compute_nodes_available")
                 : List.of("cpu_nodes_total", "cpu_nodes_available", "gpu_nodes_total", "gpu_nodes_available");
@@ -34,10 +35,17 @@ public final class Collection {
     }
 
     /** The job query failed: the job counts the contract requires are sent as null. */
-    public void jobCountsMissing(Commands.Result because) {
-        missing("jobs and queues", because);
+    public void jobCountsMissing() {
         payload.putNull("running_jobs");
         payload.putNull("pending_jobs");
+    }
+
+    /** The queues' rows, where the job query answered and found any. */
+    public void putQueues(Map<String, QueueLoad> queues) {
+        if (queues != null && !queues.isEmpty()) {
+            ArrayNode rows = payload.putArray("queues");
+            queues.values().forEach(queue -> queue.writeTo(rows.addObject()));
+        }
     }
 
     public void missing(String what) {

@@ -1,6 +1,9 @@
 package org.hpcstatus.collector;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A compute node as the status page counts it. {@code IDLE} is what the guide calls available: no job on it, free for
@@ -54,5 +57,34 @@ public enum NodeState {
             case "allocated", "alloc", "mixed", "mix", "completing", "comp" -> true;
             default -> false;
         };
+    }
+
+    /**
+     * A PBS node state as {@code pbsnodes -F json} prints it, possibly several joined by commas ("down,offline"):
+     * free with no job is idle (free with a job is a shared node in use); job-busy and job-exclusive are busy, and
+     * so is an offline node still running a job (draining); down, state-unknown, stale and the like are down;
+     * resv-exclusive is reserved. A state this does not know counts as down.
+     */
+    public static NodeState ofPbs(String pbsState, boolean hasJobs, boolean partlyUsed) {
+        Set<String> states = new HashSet<>(List.of(pbsState.toLowerCase(Locale.ROOT).replace(" ", "").split(",")));
+        boolean down = states.stream().anyMatch(s -> Set.of("down", "state-unknown", "stale", "unresolvable",
+                "provisioning", "wait-provisioning", "initializing", "maintenance", "sleep", "unknown").contains(s));
+        if (down) {
+            return DOWN;
+        }
+        if (states.contains("offline")) {
+            return hasJobs ? BUSY : DOWN;  // offline with jobs: draining, still running them
+        }
+        if (states.contains("resv-exclusive")) {
+            return RESERVED;
+        }
+        if (states.contains("job-busy") || states.contains("job-exclusive") || states.contains("busy")
+                || states.contains("job-sharing")) {
+            return BUSY;
+        }
+        if (states.contains("free")) {
+            return hasJobs || partlyUsed ? BUSY : IDLE;
+        }
+        return DOWN;
     }
 }

@@ -38,4 +38,18 @@ class NodeStateTests {
         expected.keySet().forEach(state -> actual.put(state, NodeState.ofSlurm(state)));
         assertEquals(expected, actual);
     }
+
+    @Test
+    void everyPbsStateCountsWhereAnOperatorWouldCountIt() {
+        assertEquals(NodeState.IDLE, NodeState.ofPbs("free", false, false));
+        assertEquals(NodeState.BUSY, NodeState.ofPbs("free", true, true), "a shared node with a job on it");
+        assertEquals(NodeState.BUSY, NodeState.ofPbs("job-busy", true, true));
+        assertEquals(NodeState.BUSY, NodeState.ofPbs("job-exclusive", true, true));
+        assertEquals(NodeState.BUSY, NodeState.ofPbs("offline", true, true), "offline but still running its job");
+        assertEquals(NodeState.DOWN, NodeState.ofPbs("offline", false, false));
+        assertEquals(NodeState.DOWN, NodeState.ofPbs("down,offline", false, false));
+        assertEquals(NodeState.DOWN, NodeState.ofPbs("state-unknown,down,down", false, false), "repeated states too");
+        assertEquals(NodeState.RESERVED, NodeState.ofPbs("resv-exclusive", false, false));
+        assertEquals(NodeState.DOWN, NodeState.ofPbs("", false, false));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hpcstatus.collector.NodeState;
+import org.hpcstatus.collector.NodeTally;
 
 /**
  * One vnode of {@code pbsnodes -a -F json}: its state, CPUs, GPUs and memory available and assigned, the queues it
@@ -32,10 +33,14 @@ record PbsNode(String name, NodeState state, int cpus, int cpusAssigned, int gpu
         }
         String type = available.path(typeResource).asText("").split(",")[0].strip();
         String gpuModel = available.path("gpu_type").asText("").strip();
-        return new PbsNode(name, PbsSource.stateOf(node.path("state").asText(""), hasJobs, cpusAssigned > 0), cpus,
+        return new PbsNode(name, NodeState.ofPbs(node.path("state").asText(""), hasJobs, cpusAssigned > 0), cpus,
                 cpusAssigned, available.path("ngpus").asInt(0), assigned.path("ngpus").asInt(0),
                 gigabytes(available.path("mem").asText("")), gigabytes(assigned.path("mem").asText("")),
                 List.copyOf(queues), type.isEmpty() ? null : type, gpuModel.isEmpty() ? null : gpuModel);
+    }
+
+    void addTo(NodeTally tally) {
+        tally.add(state, cpus, cpusAssigned, gpus, gpusAssigned, memoryGb, memoryAssignedGb, gpuModel);
     }
 
     /** A PBS size ("527672488kb", "256gb", "1tb", bytes without a unit) in GB (10^9 bytes); 0 when unreadable. */

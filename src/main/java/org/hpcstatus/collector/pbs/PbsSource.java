@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,9 +16,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hpcstatus.collector.Collection;
 import org.hpcstatus.collector.Commands;
-import org.hpcstatus.collector.Job;
-import org.hpcstatus.collector.NodeState;
+import org.hpcstatus.collector.JobTally;
+import org.hpcstatus.collector.NodeTally;
 import org.hpcstatus.collector.QueueLoad;
+import org.hpcstatus.collector.SchedulerSource;
 import org.hpcstatus.collector.config.CollectorConfig;
 
 /**
@@ -29,7 +29,7 @@ import org.hpcstatus.collector.config.CollectorConfig;
  * deployed NCAR collectors send: node counts by state per class, cores, GPUs and memory, jobs, per-queue rows, node
  * types (Casper), the queue roster, reservations and the per-user and project rows.
  */
-public final class PbsSource {
+public final class PbsSource implements SchedulerSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,44 +43,34 @@ public final class PbsSource {
         this.zone = zone;
     }
 
-    public void collect(Collection into) {
-        nodes(into);
-        Map<String, QueueLoad> queues = jobs(into);
-        roster(into, queues);
-        reservations(into);
-        if (queues != null && !queues.isEmpty()) {
-            ArrayNode array = into.payload.putArray("queues");
-            queues.values().forEach(queue -> queue.writeTo(array.addObject()));
-        }
-    }
-
-    private void nodes(Collection into) {
+    @Override
+    public void nodes(Collection into) {
         JsonNode json = json(into, "node counts, cores and GPUs", "pbsnodes", "-a", "-F", "json");
         if (json == null || !json.path("nodes").isObject()) {
-            into.nodeCountsMissing(config.systemKind(), commands.results().get(commands.results().size() - 1));
+            into.nodeCountsMissing(config.systemKind());
             return;
         }
-        Map<String, PbsNodeClass> classes = new LinkedHashMap<>();
-        Map<String, PbsNodeClass> types = new TreeMap<>();
-        PbsNodeClass all = new PbsNodeClass("all");
+        Map<String, NodeTally> classes = new LinkedHashMap<>();
+        Map<String, NodeTally> types = new TreeMap<>();
+        NodeTally all = new NodeTally("all");
         for (Map.Entry<String, JsonNode> entry : json.path("nodes").properties()) {
             PbsNode node = PbsNode.of(entry.getKey(), entry.getValue(), config.pbsNodeTypeResource());
             String nodeClass = classOf(node);
             if (nodeClass != null) {
-                classes.computeIfAbsent(nodeClass, PbsNodeClass::new).add(node);
-                all.add(node);
+                node.addTo(classes.computeIfAbsent(nodeClass, NodeTally::new));
+                node.addTo(all);
             }
             if (config.systemKind().equals("heterogeneous-cluster") && node.type() != null) {
-                types.computeIfAbsent(node.type(), PbsNodeClass::new).add(node);
+                node.addTo(types.computeIfAbsent(node.type(), NodeTally::new));
             }
         }
         ObjectNode p = into.payload;
         for (String prefix : List.of("cpu", "gpu", "viz")) {
-            PbsNodeClass counts = classes.get(prefix);
+            NodeTally counts = classes.get(prefix);
             if (counts != null) {
                 counts.writeNodes(p, prefix);
             } else if (!prefix.equals("viz")) {
-                counts = new PbsNodeClass(prefix);
+                counts = new NodeTally(prefix);
                 counts.writeNodes(p, prefix);  // a class with no node is 0 nodes, counted: not a failed query
             }
         }
@@ -111,17 +101,16 @@ public final class PbsSource {
         return node.gpus() > 0 ? "gpu" : "cpu";
     }
 
-    private Map<String, QueueLoad> jobs(Collection into) {
+    @Override
+    public Map<String, QueueLoad> jobs(Collection into) {
         List<String> command = config.collectWaits() ? List.of("qstat", "-x", "-t", "-f", "-F", "json")
                 : List.of("qstat", "-t", "-f", "-F", "json");
         JsonNode json = json(into, "jobs and queues", command.toArray(String[]::new));
         if (json == null) {
-            into.jobCountsMissing(commands.results().get(commands.results().size() - 1));
+            into.jobCountsMissing();
             return null;
         }
-        Map<String, QueueLoad> queues = new TreeMap<>();
-        QueueLoad total = new QueueLoad("");
-        Map<List<String>, QueueLoad> perUser = new LinkedHashMap<>();
+        JobTally tally = new JobTally();
         Map<String, List<Long>> waits = new TreeMap<>();
         LocalDateTime since = LocalDateTime.now(zone).minusHours(1);
         for (Map.Entry<String, JsonNode> entry : json.path("Jobs").properties()) {
@@ -136,27 +125,18 @@ public final class PbsSource {
             if (pbs.finished()) {
                 continue;
             }
-            Job job = pbs.job();
-            total.add(job);
-            queues.computeIfAbsent(job.queue(), QueueLoad::new).add(job);
-            perUser.computeIfAbsent(List.of(job.user(), job.project(), job.queue()), k -> new QueueLoad(k.get(2)))
-                    .add(job);
+            tally.add(pbs.job());
         }
-        into.payload.put("running_jobs", total.running);
-        into.payload.put("pending_jobs", total.pending);
-        into.payload.put("held_jobs", total.held);
-        into.payload.put("active_users", total.users());
+        tally.writeTo(into);
+        Map<String, QueueLoad> queues = tally.queues();
         if (config.collectWaits()) {
             waits.forEach((queue, minutes) -> queues.computeIfAbsent(queue, QueueLoad::new).waits(minutes));
-        }
-        if (!perUser.isEmpty()) {
-            ArrayNode rows = into.payload.putArray("user_project_queues");
-            perUser.forEach((key, load) -> load.writeUserRow(rows.addObject(), key.get(0), key.get(1)));
         }
         return queues;
     }
 
-    private void roster(Collection into, Map<String, QueueLoad> queues) {
+    @Override
+    public void roster(Collection into, Map<String, QueueLoad> queues) {
         JsonNode json = json(into, "queue roster", "qstat", "-Q", "-f", "-F", "json");
         if (json == null) {
             return;
@@ -177,7 +157,8 @@ public final class PbsSource {
         }
     }
 
-    private void reservations(Collection into) {
+    @Override
+    public void reservations(Collection into) {
         Commands.Result result = commands.run("pbs_rstat", "-f");
         if (!result.ok()) {
             into.missing("reservations", result);
@@ -204,29 +185,5 @@ public final class PbsSource {
                     .orElse("") + ")");
             return null;
         }
-    }
-
-    /** How PBS counts a node's state for the page; see {@link NodeState}. */
-    static NodeState stateOf(String pbsState, boolean hasJobs, boolean partlyUsed) {
-        Set<String> states = Set.of(pbsState.toLowerCase(Locale.ROOT).replace(" ", "").split(","));
-        boolean down = states.stream().anyMatch(s -> Set.of("down", "state-unknown", "stale", "unresolvable",
-                "provisioning", "wait-provisioning", "initializing", "maintenance", "sleep", "unknown").contains(s));
-        if (down) {
-            return NodeState.DOWN;
-        }
-        if (states.contains("offline")) {
-            return hasJobs ? NodeState.BUSY : NodeState.DOWN;  // offline with jobs: draining, still running them
-        }
-        if (states.contains("resv-exclusive")) {
-            return NodeState.RESERVED;
-        }
-        if (states.contains("job-busy") || states.contains("job-exclusive") || states.contains("busy")
-                || states.contains("job-sharing")) {
-            return NodeState.BUSY;
-        }
-        if (states.contains("free")) {
-            return hasJobs || partlyUsed ? NodeState.BUSY : NodeState.IDLE;
-        }
-        return NodeState.DOWN;
     }
 }

@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.hpcstatus.collector.NodeState;
+import org.hpcstatus.collector.NodeTally;
 
 /** One node as {@code sinfo -N -O} lists it (once per partition it belongs to), with its CPUs and GPUs. */
 record SlurmNode(String name, List<String> partitions, NodeState state, int cpus, int cpusAllocated, int cpusIdle,
         int gpus, int gpusAllocated) {
+
+    /** Memory is not known: Slurm allocates it only where the site made it a consumable resource. */
+    void addTo(NodeTally tally) {
+        tally.add(state, cpus, cpusAllocated, gpus, gpusAllocated, 0, 0, null);
+    }
 
     /** Nodes by name, each with every partition it was listed in; lines it cannot read are skipped. */
     static Map<String, SlurmNode> parse(String output) {

@@ -5,20 +5,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hpcstatus.collector.Collection;
 import org.hpcstatus.collector.Commands;
-import org.hpcstatus.collector.Job;
-import org.hpcstatus.collector.NodeState;
+import org.hpcstatus.collector.JobTally;
+import org.hpcstatus.collector.NodeTally;
 import org.hpcstatus.collector.QueueLoad;
+import org.hpcstatus.collector.SchedulerSource;
 import org.hpcstatus.collector.config.CollectorConfig;
 
 /**
@@ -27,7 +26,7 @@ import org.hpcstatus.collector.config.CollectorConfig;
  * roster ({@code scontrol show partition -o}), reservations ({@code scontrol show reservation -o}) and, where
  * accounting runs, how long the jobs that started in the last hour waited ({@code sacct}).
  */
-public final class SlurmSource {
+public final class SlurmSource implements SchedulerSource {
 
     static final String NODES_FORMAT = "NodeList:0|,Partition:0|,StateLong:0|,CPUsState:0|,Gres:0|,GresUsed:0|";
     static final String JOBS_FORMAT = "Partition:0|,StateCompact:0|,UserName:0|,Account:0|,NumCPUs:0|,NumNodes:0|,"
@@ -43,86 +42,55 @@ public final class SlurmSource {
         this.zone = zone;
     }
 
-    public void collect(Collection into) {
-        nodes(into);
-        Map<String, QueueLoad> queues = jobs(into);
-        roster(into, queues);
-        reservations(into);
-        if (config.collectWaits()) {
-            waits(into, queues);
-        }
-        if (queues != null && !queues.isEmpty()) {
-            ArrayNode array = into.payload.putArray("queues");
-            queues.values().forEach(queue -> queue.writeTo(array.addObject()));
-        }
-    }
-
-    private void nodes(Collection into) {
+    @Override
+    public void nodes(Collection into) {
         Commands.Result sinfo = commands.run("sinfo", "-h", "-N", "-O", NODES_FORMAT);
         ObjectNode p = into.payload;
         if (!sinfo.ok()) {
-            into.nodeCountsMissing(config.systemKind(), sinfo);
+            into.missing("node counts, cores and GPUs", sinfo);
+            into.nodeCountsMissing(config.systemKind());
             return;
         }
         Map<String, SlurmNode> nodes = SlurmNode.parse(sinfo.output());
         Set<String> cpuParts = Set.copyOf(config.cpuPartitions());
         Set<String> gpuParts = Set.copyOf(config.gpuPartitions());
-        NodeCounts cpu = new NodeCounts();
-        NodeCounts gpu = new NodeCounts();
+        NodeTally cpu = new NodeTally("cpu");
+        NodeTally gpu = new NodeTally("gpu");
+        NodeTally all = new NodeTally("all");
         for (SlurmNode node : nodes.values()) {
-            if (node.partitions().stream().anyMatch(gpuParts::contains)) {
-                gpu.add(node);
-            } else if (cpuParts.isEmpty() || node.partitions().stream().anyMatch(cpuParts::contains)) {
-                cpu.add(node);
+            NodeTally tally = node.partitions().stream().anyMatch(gpuParts::contains) ? gpu
+                    : cpuParts.isEmpty() || node.partitions().stream().anyMatch(cpuParts::contains) ? cpu : null;
+            if (tally != null) {
+                node.addTo(tally);
+                node.addTo(all);
             }
         }
         cpu.writeNodes(p, "cpu");
         gpu.writeNodes(p, "gpu");
-        NodeCounts all = new NodeCounts();
-        cpu.nodes.forEach(all::add);
-        gpu.nodes.forEach(all::add);
-        p.put("cpu_cores_total", all.cores);
-        p.put("cpu_cores_allocated", all.coresAllocated);
-        p.put("cpu_cores_idle", all.coresIdle);
-        if (all.cores > 0) {
-            p.put("cpu_utilization_percent", percent(all.coresAllocated, all.cores));  // as the guide: allocated/total
-        }
-        if (all.gpus > 0) {
-            p.put("gpu_count_total", all.gpus);
-            p.put("gpu_count_allocated", all.gpusAllocated);
-            p.put("gpu_count_idle", all.gpusIdle);
-            p.put("gpu_utilization_percent", percent(all.gpusAllocated, all.gpus));
-        }
+        all.writeUtilization(p);
     }
 
     /** Jobs system-wide, per partition and per user, account and partition; null when squeue failed. */
-    private Map<String, QueueLoad> jobs(Collection into) {
+    @Override
+    public Map<String, QueueLoad> jobs(Collection into) {
         Commands.Result squeue = commands.run("squeue", "-h", "-a", "-r", "-O", JOBS_FORMAT);
         if (!squeue.ok()) {
-            into.jobCountsMissing(squeue);
+            into.missing("jobs and queues", squeue);
+            into.jobCountsMissing();
             return null;
         }
-        Map<String, QueueLoad> queues = new TreeMap<>();
-        Map<List<String>, QueueLoad> perUser = new LinkedHashMap<>();
-        QueueLoad total = new QueueLoad("");
-        for (Job job : SlurmJobs.parse(squeue.output())) {
-            total.add(job);
-            queues.computeIfAbsent(job.queue(), QueueLoad::new).add(job);
-            perUser.computeIfAbsent(List.of(job.user(), job.project(), job.queue()), key -> new QueueLoad(key.get(2)))
-                    .add(job);
-        }
-        into.payload.put("running_jobs", total.running);
-        into.payload.put("pending_jobs", total.pending);
-        into.payload.put("held_jobs", total.held);
-        into.payload.put("active_users", total.users());
-        if (!perUser.isEmpty()) {
-            ArrayNode rows = into.payload.putArray("user_project_queues");
-            perUser.forEach((key, load) -> load.writeUserRow(rows.addObject(), key.get(0), key.get(1)));
+        JobTally tally = new JobTally();
+        SlurmJobs.parse(squeue.output()).forEach(tally::add);
+        tally.writeTo(into);
+        Map<String, QueueLoad> queues = tally.queues();
+        if (config.collectWaits()) {
+            waits(into, queues);
         }
         return queues;
     }
 
-    private void roster(Collection into, Map<String, QueueLoad> queues) {
+    @Override
+    public void roster(Collection into, Map<String, QueueLoad> queues) {
         Commands.Result partitions = commands.run("scontrol", "show", "partition", "-o");
         if (!partitions.ok()) {
             into.missing("queue roster", partitions);
@@ -149,7 +117,8 @@ public final class SlurmSource {
         }
     }
 
-    private void reservations(Collection into) {
+    @Override
+    public void reservations(Collection into) {
         Commands.Result show = commands.run("scontrol", "show", "reservation", "-o");
         if (!show.ok()) {
             if (show.failure().contains("No reservations")) {
@@ -187,9 +156,6 @@ public final class SlurmSource {
 
     /** Waits of the jobs that started in the last hour, per partition, from accounting; skipped where it is off. */
     private void waits(Collection into, Map<String, QueueLoad> queues) {
-        if (queues == null) {
-            return;
-        }
         Commands.Result sacct = commands.run("sacct", "-a", "-X", "-n", "-P", "-S", "now-1hour", "-E", "now",
                 "-s", "R,CD,F,TO,CA,PR,NF,OOM", "--format=Partition,Submit,Start");
         if (!sacct.ok()) {
@@ -242,47 +208,6 @@ public final class SlurmSource {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    static double percent(long part, long whole) {
-        return Math.round(part * 1000.0 / whole) / 10.0;
-    }
-
-    /** Nodes of one class (CPU or GPU partitions) by state, with their cores and GPUs. */
-    static final class NodeCounts {
-        final List<SlurmNode> nodes = new ArrayList<>();
-        final Set<String> names = new HashSet<>();
-        int idle, busy, down, reserved;
-        long cores, coresAllocated, coresIdle, gpus, gpusAllocated, gpusIdle;
-
-        void add(SlurmNode node) {
-            if (!names.add(node.name())) {
-                return;
-            }
-            nodes.add(node);
-            switch (node.state()) {
-                case IDLE -> idle++;
-                case BUSY -> busy++;
-                case DOWN -> down++;
-                case RESERVED -> reserved++;
-            }
-            cores += node.cpus();
-            coresAllocated += node.cpusAllocated();
-            gpus += node.gpus();
-            gpusAllocated += node.gpusAllocated();
-            if (node.state() == NodeState.IDLE || node.state() == NodeState.BUSY) {
-                // Only a node that can take work has idle cores: Slurm counts a never-registered node's as idle.
-                coresIdle += node.cpusIdle();
-                gpusIdle += Math.max(0, node.gpus() - node.gpusAllocated());
-            }
-        }
-
-        void writeNodes(ObjectNode p, String prefix) {
-            p.put(prefix + "_nodes_total", nodes.size());
-            p.put(prefix + "_nodes_available", idle);
-            p.put(prefix + "_nodes_down", down);
-            p.put(prefix + "_nodes_reserved", reserved);
         }
     }
 }

@@ -1,10 +1,13 @@
-package org.hpcstatus.collector.pbs;
+package org.hpcstatus.collector;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.hpcstatus.collector.NodeState;
 
-/** Nodes of one class (CPU, GPU or visualization nodes, or one node type) by state, with their cores, GPUs, memory. */
-final class PbsNodeClass {
+/**
+ * Nodes of one class (CPU, GPU or visualization nodes, one node type, or all of them) by state, with their cores,
+ * GPUs and memory, written in the service's field names. Only a node that can run jobs (idle or busy) has idle
+ * cores: Slurm counts a node that never registered as all idle.
+ */
+public final class NodeTally {
 
     private final String name;
     private int total;
@@ -25,37 +28,40 @@ final class PbsNodeClass {
     private double maxMemoryGbPerNode;
     private String gpuModel;
 
-    PbsNodeClass(String name) {
+    public NodeTally(String name) {
         this.name = name;
     }
 
-    void add(PbsNode node) {
+    /** One node: its state, CPUs in all and allocated, GPUs, and memory in GB (0 where not known). */
+    public void add(NodeState state, int cpus, int cpusAllocated, int gpus, int gpusAllocated, double memoryGb,
+            double memoryAllocatedGb, String gpuModel) {
         total++;
-        switch (node.state()) {
+        switch (state) {
             case IDLE -> idle++;
             case BUSY -> busy++;
             case DOWN -> down++;
             case RESERVED -> reserved++;
         }
-        cores += node.cpus();
-        coresAllocated += node.cpusAssigned();
-        gpus += node.gpus();
-        gpusAllocated += node.gpusAssigned();
-        memoryGb += node.memoryGb();
-        memoryAllocatedGb += node.memoryAssignedGb();
-        if (node.state() == NodeState.IDLE || node.state() == NodeState.BUSY) {
-            coresIdle += Math.max(0, node.cpus() - node.cpusAssigned());
-            gpusIdle += Math.max(0, node.gpus() - node.gpusAssigned());
+        cores += cpus;
+        coresAllocated += cpusAllocated;
+        this.gpus += gpus;
+        this.gpusAllocated += gpusAllocated;
+        this.memoryGb += memoryGb;
+        this.memoryAllocatedGb += memoryAllocatedGb;
+        if (state == NodeState.IDLE || state == NodeState.BUSY) {
+            coresIdle += Math.max(0, cpus - cpusAllocated);
+            gpusIdle += Math.max(0, gpus - gpusAllocated);
         }
-        maxCoresPerNode = Math.max(maxCoresPerNode, node.cpus());
-        maxGpusPerNode = Math.max(maxGpusPerNode, node.gpus());
-        maxMemoryGbPerNode = Math.max(maxMemoryGbPerNode, node.memoryGb());
-        if (gpuModel == null) {
-            gpuModel = node.gpuModel();
+        maxCoresPerNode = Math.max(maxCoresPerNode, cpus);
+        maxGpusPerNode = Math.max(maxGpusPerNode, gpus);
+        maxMemoryGbPerNode = Math.max(maxMemoryGbPerNode, memoryGb);
+        if (this.gpuModel == null) {
+            this.gpuModel = gpuModel;
         }
     }
 
-    void writeNodes(ObjectNode p, String prefix) {
+    /** {prefix}_nodes_total, _available (idle), _down, _reserved; for "viz" its GPUs too. */
+    public void writeNodes(ObjectNode p, String prefix) {
         p.put(prefix + "_nodes_total", total);
         p.put(prefix + "_nodes_available", idle);
         p.put(prefix + "_nodes_down", down);
@@ -70,18 +76,18 @@ final class PbsNodeClass {
         }
     }
 
-    /** The system's cores, GPUs and memory, summed over every counted node. */
-    void writeUtilization(ObjectNode p) {
+    /** The system's cores, GPUs (where it has any) and memory (where known), as utilization: allocated of total. */
+    public void writeUtilization(ObjectNode p) {
         p.put("cpu_cores_total", cores);
         p.put("cpu_cores_allocated", coresAllocated);
         p.put("cpu_cores_idle", coresIdle);
         if (cores > 0) {
             p.put("cpu_utilization_percent", percent(coresAllocated, cores));
         }
-        p.put("gpu_count_total", gpus);
-        p.put("gpu_count_allocated", gpusAllocated);
-        p.put("gpu_count_idle", gpusIdle);
         if (gpus > 0) {
+            p.put("gpu_count_total", gpus);
+            p.put("gpu_count_allocated", gpusAllocated);
+            p.put("gpu_count_idle", gpusIdle);
             p.put("gpu_utilization_percent", percent(gpusAllocated, gpus));
         }
         if (memoryGb > 0) {
@@ -92,7 +98,7 @@ final class PbsNodeClass {
     }
 
     /** A row of {@code node_types} (Casper). */
-    void writeType(ObjectNode row) {
+    public void writeType(ObjectNode row) {
         row.put("node_type", name);
         row.put("nodes_total", total);
         row.put("nodes_available", idle);
