@@ -76,6 +76,31 @@ class CollectorContractTests {
         assertTrue(summary.get("notes").toString().contains("Node data missing"), summary.toString());
     }
 
+    @Test
+    void aLoginNodeThatDoesNotAnswerIsAnOutageUntilItAnswersAgain() throws IOException {
+        String unreachable = "login_nodes: [{name: pbslogin1, ssh: pbslogin1.invalid}]\n";
+        String log = collect(false, unreachable);
+        assertTrue(log.contains("outage reported for pbslogin1"), log);
+        JsonNode open = openOutage();
+        assertEquals("pbslogin1", open.get("component").asText());
+        assertEquals("minor", open.get("severity").asText());
+        collect(false, unreachable);  // re-reported: the same outage, updated, not a second one
+        assertEquals(open.get("outage_id"), openOutage().get("outage_id"));
+
+        log = collect(false, "login_nodes: [{name: pbslogin1}]\n");  // answers again (on this machine)
+        assertTrue(log.contains("outage resolved for pbslogin1"), log);
+        JsonNode all = JSON.readTree(RestAssured.get("/api/v1/status/outages?system_name=pbstest&include_resolved=true")
+                .then().statusCode(200).extract().asString());
+        JsonNode resolved = PbsCollectorTests.row(all, "component", "pbslogin1");
+        assertEquals("resolved", resolved.get("status").asText());
+        assertEquals(1, all.findValues("component").stream().filter(c -> c.asText().equals("pbslogin1")).count());
+    }
+
+    private static JsonNode openOutage() throws IOException {
+        return PbsCollectorTests.row(JSON.readTree(RestAssured.get("/api/v1/status/outages?system_name=pbstest").then()
+                .statusCode(200).extract().asString()), "component", "pbslogin1");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -85,6 +110,10 @@ class CollectorContractTests {
     }
 
     private String collect(boolean pbsnodesFails) throws IOException {
+        return collect(pbsnodesFails, "");
+    }
+
+    private String collect(boolean pbsnodesFails, String more) throws IOException {
         Path bin = FakePbs.install(dir.resolve("bin"), pbsnodesFails);
         Path credentials = dir.resolve("credentials");
         Files.writeString(credentials, TestData.COLLECTOR + ":" + TestData.COLLECTOR_PASSWORD);
@@ -98,7 +127,7 @@ class CollectorContractTests {
                 gpu_partitions: [gpu, gpudev]
                 commands: {path: [%s]}
                 spool: {directory: spool}
-                """.formatted(service, bin));
+                """.formatted(service, bin) + more);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = CollectorMain.run(new String[] {"--config", config.toString()}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
