@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hpcstatus.collector.count.QueueLoad;
 
 /**
  * One run's snapshot as it is being gathered: the payload in the service's field names, and what could not be

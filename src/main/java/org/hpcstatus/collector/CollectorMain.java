@@ -153,12 +153,17 @@ public final class CollectorMain {
             SystemProbes probes = new SystemProbes(config, commands);
             List<SystemProbes.LoginProbe> logins = probes.loginNodes(collection);
             probes.filesystems(collection);
+            List<String> outsideContract = Contract.load().problems(config.systemKind(), payload);
             String body = write(payload);
             log.add("collected " + config.systemName() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms ("
                     + commands.results().stream().map(r -> r.command().split(" ")[0] + " " + r.millis() + " ms"
                             + (r.ok() ? "" : " FAILED")).collect(Collectors.joining(", ")) + ")");
             if (!collection.missing().isEmpty()) {
                 log.add("not collected: " + String.join("; ", collection.missing()));
+            }
+            if (!outsideContract.isEmpty()) {
+                log.add("NOT AS THE SERVICE DEFINES IT (a collector bug; posted anyway): "
+                        + String.join("; ", outsideContract));
             }
             if (verbose) {
                 commands.results().forEach(r -> err.println("  " + r.command() + ": " + r.millis() + " ms"

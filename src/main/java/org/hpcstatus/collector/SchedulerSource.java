@@ -1,6 +1,7 @@
 package org.hpcstatus.collector;
 
 import java.util.Map;
+import org.hpcstatus.collector.count.QueueLoad;
 
 /** A batch scheduler read into one snapshot, in the same steps whichever it is (Slurm, PBS). */
 public interface SchedulerSource {

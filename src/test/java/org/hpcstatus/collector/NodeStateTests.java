@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.hpcstatus.collector.count.NodeState;
 import org.junit.jupiter.api.Test;
 
 /** Slurm's node states as an operator counts them: idle is free for the next job; never a node that cannot run one. */

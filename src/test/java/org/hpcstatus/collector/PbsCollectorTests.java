@@ -82,6 +82,22 @@ class PbsCollectorTests {
         assertEquals(3, p.get("running_jobs").asInt(), "the rest is still collected");
     }
 
+    @Test
+    void theContractSaysWhatTheServiceWouldNotTake() throws IOException {
+        JsonNode payload = new ObjectMapper().readTree("""
+                {"timestamp": "2026-12-07T10:00:00Z", "cpu_nodes_total": 10, "cpu_nodes_available": 1.5,
+                 "gpu_nodes_total": null, "gpu_nodes_available": 0, "running_jobs": 3, "pending_jobs": 4,
+                 "cpu_utilisation_percent": 50,
+                 "login_nodes": [{"node_name": "d1", "node_type": "visualisation", "available": true}]}
+                """);
+        assertEquals(List.of("cpu_nodes_available is not a count: 1.5",
+                "cpu_utilisation_percent is not a field of the service's",
+                "login_nodes[0].node_type is not a text: \"visualisation\""),
+                Contract.load().problems("cluster", payload));
+        assertEquals(List.of("active_users missing"), Contract.load().problems("jupyterhub", new ObjectMapper()
+                .readTree("{\"timestamp\": \"2026-12-07T10:00:00Z\", \"active_sessions\": 1}")));
+    }
+
     private JsonNode collect(boolean pbsnodesFails) throws IOException {
         Path bin = FakePbs.install(dir.resolve("bin"), pbsnodesFails);
         Path config = dir.resolve("collector.yaml");
@@ -99,6 +115,7 @@ class PbsCollectorTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 Clock.systemUTC());
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(!err.toString(StandardCharsets.UTF_8).contains("NOT AS THE SERVICE DEFINES IT"), err.toString());
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
 

@@ -79,6 +79,7 @@ class SlurmCollectorTests {
         Outcome run = collect(config(service.toString(), 3, ""), "--verbose");
         assertEquals(0, run.status, run.err);
         assertTrue(run.err.contains("\"ignored_fields\":[]"), "every field the collector sends is the service's: " + run.err);
+        assertFalse(run.err.contains("NOT AS THE SERVICE DEFINES IT"), run.err);
 
         JsonNode latest = JSON.readTree(asAdmin().get("/api/v1/status/slurmtest/latest").then().statusCode(200)
                 .extract().asString());

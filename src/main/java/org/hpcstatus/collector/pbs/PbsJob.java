@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.hpcstatus.collector.Job;
+import org.hpcstatus.collector.count.Job;
 
 /**
  * One job of {@code qstat -t -f -F json} (an array's subjobs listed one by one, the array itself as {@code 12[]}):

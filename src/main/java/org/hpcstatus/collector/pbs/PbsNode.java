@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.hpcstatus.collector.NodeState;
-import org.hpcstatus.collector.NodeTally;
+import org.hpcstatus.collector.count.NodeState;
+import org.hpcstatus.collector.count.NodeTally;
 
 /**
  * One vnode of {@code pbsnodes -a -F json}: its state, CPUs, GPUs and memory available and assigned, the queues it

@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hpcstatus.collector.Collection;
 import org.hpcstatus.collector.Commands;
-import org.hpcstatus.collector.JobTally;
-import org.hpcstatus.collector.NodeTally;
-import org.hpcstatus.collector.QueueLoad;
 import org.hpcstatus.collector.SchedulerSource;
 import org.hpcstatus.collector.config.CollectorConfig;
+import org.hpcstatus.collector.count.JobTally;
+import org.hpcstatus.collector.count.NodeTally;
+import org.hpcstatus.collector.count.QueueLoad;
 
 /**
  * Reads a PBS Pro / OpenPBS cluster through its JSON output (PBS Pro 2021 and later): nodes ({@code pbsnodes -a -F
@@ -127,7 +127,7 @@ public final class PbsSource implements SchedulerSource {
             }
             tally.add(pbs.job());
         }
-        tally.writeTo(into);
+        tally.writeTo(into.payload);
         Map<String, QueueLoad> queues = tally.queues();
         if (config.collectWaits()) {
             waits.forEach((queue, minutes) -> queues.computeIfAbsent(queue, QueueLoad::new).waits(minutes));

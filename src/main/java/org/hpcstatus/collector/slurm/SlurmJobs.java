@@ -3,7 +3,7 @@ package org.hpcstatus.collector.slurm;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hpcstatus.collector.Job;
+import org.hpcstatus.collector.count.Job;
 
 /** Jobs (one line per array task) as {@code squeue -r -O} lists them, in the format of {@link SlurmSource#JOBS_FORMAT}. */
 final class SlurmJobs {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hpcstatus.collector.NodeState;
-import org.hpcstatus.collector.NodeTally;
+import org.hpcstatus.collector.count.NodeState;
+import org.hpcstatus.collector.count.NodeTally;
 
 /** One node as {@code sinfo -N -O} lists it (once per partition it belongs to), with its CPUs and GPUs. */
 record SlurmNode(String name, List<String> partitions, NodeState state, int cpus, int cpusAllocated, int cpusIdle,

@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hpcstatus.collector.Collection;
 import org.hpcstatus.collector.Commands;
-import org.hpcstatus.collector.JobTally;
-import org.hpcstatus.collector.NodeTally;
-import org.hpcstatus.collector.QueueLoad;
 import org.hpcstatus.collector.SchedulerSource;
 import org.hpcstatus.collector.config.CollectorConfig;
+import org.hpcstatus.collector.count.JobTally;
+import org.hpcstatus.collector.count.NodeTally;
+import org.hpcstatus.collector.count.QueueLoad;
 
 /**
  * Reads a Slurm cluster through its text commands, in formats every Slurm since 20.11 prints: nodes by state, cores
@@ -81,7 +81,7 @@ public final class SlurmSource implements SchedulerSource {
         }
         JobTally tally = new JobTally();
         SlurmJobs.parse(squeue.output()).forEach(tally::add);
-        tally.writeTo(into);
+        tally.writeTo(into.payload);
         Map<String, QueueLoad> queues = tally.queues();
         if (config.collectWaits()) {
             waits(into, queues);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
-import org.hpcstatus.collector.Job;
-import org.hpcstatus.collector.NodeState;
+import org.hpcstatus.collector.count.Job;
+import org.hpcstatus.collector.count.NodeState;
 import org.junit.jupiter.api.Test;
 
 /**

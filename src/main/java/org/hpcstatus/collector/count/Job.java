@@ -1,4 +1,4 @@
-package org.hpcstatus.collector;
+package org.hpcstatus.collector.count;
 
 /**
  * One job (or array task) as the status page counts it, from any scheduler: where it runs or waits, whose it is,

@@ -1,4 +1,4 @@
-package org.hpcstatus.collector;
+package org.hpcstatus.collector.count;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Jobs counted three ways at once: the system's totals, each queue's row, and each user's row per project and queue. */
 public final class JobTally {
@@ -21,19 +22,19 @@ public final class JobTally {
                 .add(job);
     }
 
-    /** Each queue's row by name, to add waits to and to write with {@link Collection#putQueues}. */
+    /** Each queue's row by name, to add waits to and to write with the snapshot. */
     public Map<String, QueueLoad> queues() {
         return queues;
     }
 
     /** running_jobs, pending_jobs, held_jobs, active_users and the user_project_queues rows. */
-    public void writeTo(Collection into) {
-        into.payload.put("running_jobs", total.running);
-        into.payload.put("pending_jobs", total.pending);
-        into.payload.put("held_jobs", total.held);
-        into.payload.put("active_users", total.users());
+    public void writeTo(ObjectNode payload) {
+        payload.put("running_jobs", total.running);
+        payload.put("pending_jobs", total.pending);
+        payload.put("held_jobs", total.held);
+        payload.put("active_users", total.users());
         if (!perUser.isEmpty()) {
-            ArrayNode rows = into.payload.putArray("user_project_queues");
+            ArrayNode rows = payload.putArray("user_project_queues");
             perUser.forEach((key, load) -> load.writeUserRow(rows.addObject(), key.get(0), key.get(1)));
         }
     }

@@ -1,4 +1,4 @@
-package org.hpcstatus.collector;
+package org.hpcstatus.collector.count;
 
 import java.util.List;
 
