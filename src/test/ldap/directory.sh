@@ -3,9 +3,10 @@
 # configuration and data under one directory, and a test tree:
 #   uid=ops1      in cn=hpc-ops       (an operator: EDIT_SYSTEM_STATUS)      password ops1-password
 #   uid=viewer1   in cn=hpc-userinfo  (VIEW_SYSTEM_STATUS_USER_INFO)          password viewer1-password
-#   uid=nobody1   in no group                                                 password nobody1-password
+#   uid=nobody1   in no mapped group, only in cn=EDIT_SYSTEM_STATUS (a group   password nobody1-password
+#                 named like a permission, which must grant nothing)
 #   uid=gone1     in cn=hpc-ops, locked by the password policy (disabled)     password gone1-password
-#   bash src/test/ldap/directory.sh start [DIR]   (DIR: target/ldap) starts it and prints its URL
+#   bash src/test/ldap/directory.sh start [DIR]   (DIR: target/ldap) starts it afresh and prints its URL
 #   bash src/test/ldap/directory.sh stop [DIR]    stops exactly the slapd it started
 # Needs Debian's slapd and ldap-utils. Port: LDAP_TEST_PORT (13389).
 set -euo pipefail
@@ -51,6 +52,7 @@ CONF
     done
     printf 'dn: cn=hpc-ops,ou=groups,%s\nobjectClass: groupOfNames\ncn: hpc-ops\nmember: uid=ops1,ou=people,%s\nmember: uid=gone1,ou=people,%s\n\n' "$base" "$base" "$base"
     printf 'dn: cn=hpc-userinfo,ou=groups,%s\nobjectClass: groupOfNames\ncn: hpc-userinfo\nmember: uid=viewer1,ou=people,%s\n\n' "$base" "$base"
+    printf 'dn: cn=EDIT_SYSTEM_STATUS,ou=groups,%s\nobjectClass: groupOfNames\ncn: EDIT_SYSTEM_STATUS\nmember: uid=nobody1,ou=people,%s\n\n' "$base" "$base"
   } | ldapadd -x -H "$url" -D "cn=admin,$base" -w admin-password >/dev/null
   log "up at $url"
   echo "$url"

@@ -284,6 +284,25 @@ public interface StatusConfig {
          */
         @WithDefault("true")
         boolean secureCookie();
+
+        /** Operators' logins against the centre's LDAP or Active Directory (connection: quarkus.security.ldap.*). */
+        Directory directory();
+    }
+
+    interface Directory {
+        /**
+         * Check a name that is no active local credential against the directory. Off: local credentials only, and
+         * the directory is never asked.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Directory group (its cn) to the permissions its members get, e.g. "hpc-ops" = EDIT_SYSTEM_STATUS. A group
+         * not listed grants nothing, whatever it is called.
+         */
+        Map<String, List<@Pattern(regexp = "MANAGE_SYSTEM_STATUS|EDIT_SYSTEM_STATUS|VIEW_SYSTEM_STATUS_USER_INFO",
+                message = "must be MANAGE_SYSTEM_STATUS, EDIT_SYSTEM_STATUS or VIEW_SYSTEM_STATUS_USER_INFO") String>> groups();
     }
 
     interface Dashboard {

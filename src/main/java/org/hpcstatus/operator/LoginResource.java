@@ -28,6 +28,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.security.CachingIdentityProvider;
+import org.hpcstatus.security.DirectoryUnavailableException;
 import org.hpcstatus.security.OperatorSessions;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.web.LocalPaths;
@@ -39,7 +40,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The operators' form login and logout. The password is checked by the same identity provider as HTTP Basic (the
- * JDBC realm behind the cache and the failed-login throttle), so the form gives a guessing loop nothing Basic does
+ * local credentials or the centre's directory, behind the cache and the failed-login throttle), so the form gives a guessing loop nothing Basic does
  * not. The form itself carries a CSRF token (a cookie and a hidden field that must match), so that no other site can
  * log a browser in under its own account. Success opens a database session (OperatorSessions).
  */
@@ -50,6 +51,7 @@ public class LoginResource {
     /** Cookie of the login form's own CSRF token (there is no session yet to hold one). */
     static final String LOGIN_CSRF_COOKIE = "hpcstatus_login_csrf";
     private static final Duration LOGIN_FORM_LIFETIME = Duration.ofHours(1);
+    private static final int DIRECTORY_RETRY_AFTER_SECONDS = 60;
 
     @CheckedTemplate
     static class Templates {
@@ -103,6 +105,10 @@ public class LoginResource {
             who = identities.authenticateBlocking(HttpSecurityUtils.setRoutingContextAttribute(
                     new UsernamePasswordAuthenticationRequest(name, new PasswordCredential(password.toCharArray())),
                     routing));
+        } catch (DirectoryUnavailableException down) {
+            return page(Status.SERVICE_UNAVAILABLE, target, name, fresh, "The centre's directory cannot be reached, so "
+                    + "this login cannot be checked right now. Please try again in a few minutes.")
+                    .header(HttpHeaders.RETRY_AFTER, DIRECTORY_RETRY_AFTER_SECONDS).cookie(loginCsrfCookie(fresh)).build();
         } catch (AuthenticationFailedException failed) {
             Object retryAfter = failed.getAttributes() == null ? null
                     : failed.getAttributes().get(CachingIdentityProvider.RETRY_AFTER_SECONDS);
@@ -118,7 +124,7 @@ public class LoginResource {
                     .cookie(loginCsrfCookie(fresh)).build();
         }
         if (!who.hasRole(Permissions.EDIT_SYSTEM_STATUS)) {
-            return page(Status.FORBIDDEN, target, name, fresh, "This login may post data but not change outages ("
+            return page(Status.FORBIDDEN, target, name, fresh, "This login may not change outages ("
                     + Permissions.EDIT_SYSTEM_STATUS + " is needed): operator pages are not open to it.")
                     .cookie(loginCsrfCookie(fresh)).build();
         }

@@ -30,7 +30,8 @@ import org.hpcstatus.contract.Sha256;
 import org.hpcstatus.database.DatabaseErrors;
 
 /**
- * Puts a short-lived cache and a failure throttle in front of the Elytron JDBC realm. bcrypt costs 100-300 ms of CPU
+ * Puts a short-lived cache and a failure throttle in front of the Elytron realms (local credentials and, where
+ * configured, the centre's directory: {@link LoginRealms}). bcrypt costs 100-300 ms of CPU
  * per check; a collector posting every five minutes would pay it on every post, and a guessing loop could keep both
  * cores busy. Entries are keyed by a SHA-256 of username and password, never the password itself; a deactivated
  * credential keeps working until its entry expires (hpcstatus.security.credential-cache-ttl).
@@ -49,6 +50,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    LoginRealms realms;
 
     @Inject
     StatusConfig config;
@@ -132,7 +136,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
         CompletableFuture<Verification> verification = verified.get(key, (k, executor) -> {
             started[0] = true;
             passwordChecks.increment();
-            return realm.authenticate(request, context).map(identity -> new Verification(identity, null))
+            return realms.evenOutTiming(username, password, context).flatMap(none -> realm.authenticate(request, context))
+                    .onFailure(LoginRealms::isDirectoryFailure).transform(LoginRealms::unavailable)
+                    .map(identity -> new Verification(identity, null))
                     .onFailure().recoverWithItem(failure -> new Verification(null, failure)).subscribeAsCompletionStage();
         });
         LoginThrottle.Attempt attempt = admission.attempt();
@@ -147,8 +153,9 @@ public class CachingIdentityProvider implements IdentityProvider<UsernamePasswor
                     return;
                 }
                 verified.asMap().remove(key, verification);
-                if (DatabaseErrors.isUnavailable(failure)) {
-                    // Nobody could check the password: that is no wrong guess, and the caller gets a 503.
+                if (DatabaseErrors.isUnavailable(failure) || failure instanceof DirectoryUnavailableException) {
+                    // Nobody could check the password (database or directory down): that is no wrong guess, and the
+                    // caller gets a 503.
                     attempt.abandoned();
                 } else {
                     Log.infof("Failed login for user '%s' from %s", printable(username), address);

@@ -43,6 +43,9 @@ public class OperatorSessions {
     Credentials credentials;
 
     @Inject
+    LoginRealms realms;
+
+    @Inject
     StatusConfig config;
 
     @Inject
@@ -72,7 +75,7 @@ public class OperatorSessions {
         return opened;
     }
 
-    /** The unexpired session a cookie names, of a credential still active. */
+    /** The unexpired session a cookie names, of a local credential still active or of a directory login. */
     public Optional<Session> find(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
@@ -80,7 +83,9 @@ public class OperatorSessions {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
             OperatorSession session = em.find(OperatorSession.class, Sha256.hex(token));
-            if (session == null || !session.expiresAt.isAfter(now) || !credentials.active(session.username)) {
+            // A directory login has no local credential; the directory says whether it is still there.
+            if (session == null || !session.expiresAt.isAfter(now)
+                    || !(credentials.active(session.username) || realms.directoryEnabled())) {
                 return Optional.<Session>empty();
             }
             return Optional.of(new Session(session.username, session.csrfToken));

@@ -13,8 +13,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns a session token into the operator it belongs to. The permissions come from the JDBC realm on every request,
- * as for a Basic login, so a role taken away applies at once, not at the next login.
+ * Turns a session token into the operator it belongs to. The permissions come from the realm on every request (the
+ * local credentials, or the directory, whose look-ups the LDAP realm's cache keeps to one a minute per operator), as
+ * for a Basic login, so a role taken away applies at once, not at the next login.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
@@ -39,8 +40,21 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
         return context.runBlocking(() -> {
             OperatorSessions.Session found = sessions.find(request.token())
                     .orElseThrow(() -> new AuthenticationFailedException("No such session"));
-            SecurityIdentity identity = realm.authenticate(new TrustedAuthenticationRequest(found.username()), context)
-                    .await().indefinitely();
+            SecurityIdentity identity;
+            try {
+                identity = realm.authenticate(new TrustedAuthenticationRequest(found.username()), context).await().indefinitely();
+            } catch (RuntimeException e) {
+                if (!LoginRealms.isDirectoryFailure(e)) {
+                    throw e;
+                }
+                // The directory is down: the page is served as to anyone, and operator pages send to the login form,
+                // which says why. Never the session's permissions from before: the directory may have taken them away.
+                LoginRealms.unavailable(e);
+                throw new AuthenticationFailedException("The directory could not be asked");
+            }
+            if (identity == null) {
+                throw new AuthenticationFailedException("No such user any more"); // gone from the directory
+            }
             return QuarkusSecurityIdentity.builder(identity).addAttribute(CSRF_TOKEN, found.csrfToken()).build();
         });
     }

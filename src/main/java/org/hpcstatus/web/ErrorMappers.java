@@ -23,6 +23,7 @@ import org.hpcstatus.contract.PayloadTooLargeException;
 import org.hpcstatus.contract.PreconditionFailedException;
 import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.security.CachingIdentityProvider;
+import org.hpcstatus.security.DirectoryUnavailableException;
 import org.hpcstatus.security.Permissions;
 import org.hpcstatus.system.UnknownSystemException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -41,6 +42,7 @@ public class ErrorMappers {
 
     static final String CHALLENGE = "Basic realm=\"hpc-status\", charset=\"UTF-8\"";
     private static final int DATABASE_RETRY_AFTER_SECONDS = 30;
+    private static final int DIRECTORY_RETRY_AFTER_SECONDS = 60;
 
     @ServerExceptionMapper
     public Response invalidPayload(InvalidPayloadException e, UriInfo uri) {
@@ -149,6 +151,19 @@ public class ErrorMappers {
         }
         return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of(reason == null ? "Request failed" : reason)).build();
+    }
+
+    /** The directory could not check a login (Basic on the API, or a page behind one): nobody is let in. */
+    @ServerExceptionMapper
+    public Response directoryDown(DirectoryUnavailableException e, UriInfo uri) {
+        if (isPage(uri)) {
+            return Response.fromResponse(html(Status.SERVICE_UNAVAILABLE, "Login temporarily unavailable",
+                    "The centre's directory cannot be reached, so logins cannot be checked right now.", null))
+                    .header(HttpHeaders.RETRY_AFTER, DIRECTORY_RETRY_AFTER_SECONDS).build();
+        }
+        return Response.status(Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DIRECTORY_RETRY_AFTER_SECONDS)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("Directory unavailable; the login could not be "
+                        + "checked, retry later")).build();
     }
 
     @ServerExceptionMapper
