@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -27,11 +26,9 @@ import org.hpcstatus.support.Browser;
 import org.hpcstatus.support.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An operator's morning, in a real browser with no script on the pages: log in, report an outage, post an update,
@@ -74,15 +71,15 @@ class OperatorBrowserTests {
         // The public overview offers a login link, and nothing an operator would use.
         browser.get(root.toString());
         assertTrue(browser.findElements(By.cssSelector("a.edit-link")).isEmpty());
-        submit(By.linkText("operator login"));
+        Browser.submit(browser, By.linkText("operator login"));
         assertEquals("Operator login", browser.getTitle());
-        type("username", "ops_browser");
-        type("password", "wrong password");
-        submit(By.cssSelector("form.login button"));
+        Browser.type(browser, "username", "ops_browser");
+        Browser.type(browser, "password", "wrong password");
+        Browser.submit(browser, By.cssSelector("form.login button"));
         assertEquals("Wrong user name or password.", browser.findElement(By.cssSelector(".form-error")).getText());
-        type("password", "browser-operator-pw");
+        Browser.type(browser, "password", "browser-operator-pw");
         Browser.screenshot(browser, "operator-1-login");
-        submit(By.cssSelector("form.login button"));
+        Browser.submit(browser, By.cssSelector("form.login button"));
         assertEquals("Operator pages", browser.getTitle());
         assertTrue(browser.findElement(By.cssSelector(".operator-bar")).getText().contains("Operator ops_browser"));
 
@@ -91,19 +88,19 @@ class OperatorBrowserTests {
         LocalDateTime eta = LocalDateTime.now(zone).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
         new Select(browser.findElement(By.id("report-system"))).selectByValue("ops");
         new Select(browser.findElement(By.id("report-severity"))).selectByValue("major");
-        type("report-title", TITLE);
-        type("report-component", "PBS server");
-        type("report-description", "qsub hangs; running jobs are not affected.");
+        Browser.type(browser, "report-title", TITLE);
+        Browser.type(browser, "report-component", "PBS server");
+        Browser.type(browser, "report-description", "qsub hangs; running jobs are not affected.");
         setValue("report-eta", eta.toString());
         Browser.fullPageScreenshot(browser, "operator-2-report-form");
-        submit(By.cssSelector("form[action='/operator/outages'] button"));
+        Browser.submit(browser, By.cssSelector("form[action='/operator/outages'] button"));
         assertEquals("Outage recorded.", browser.findElement(By.cssSelector(".form-notice")).getText());
         String outagePage = browser.getCurrentUrl();
 
         // Post an update that moves it to identified.
-        type("update-message", "The PBS server ran out of memory; restarting it.");
+        Browser.type(browser, "update-message", "The PBS server ran out of memory; restarting it.");
         new Select(browser.findElement(By.id("update-status"))).selectByValue("identified");
-        submit(By.cssSelector("form[action$='/updates'] button"));
+        Browser.submit(browser, By.cssSelector("form[action$='/updates'] button"));
         assertEquals("Update posted.", browser.findElement(By.cssSelector(".form-notice")).getText());
         List<WebElement> timeline = browser.findElements(By.cssSelector("ol.timeline li"));
         assertEquals(2, timeline.size());
@@ -122,10 +119,10 @@ class OperatorBrowserTests {
         browser.get(root + "operator");
         LocalDateTime start = LocalDateTime.now(zone).plusDays(2).truncatedTo(ChronoUnit.HOURS);
         new Select(browser.findElement(By.id("maintenance-system"))).selectByValue("ops");
-        type("maintenance-title", "Lustre upgrade");
+        Browser.type(browser, "maintenance-title", "Lustre upgrade");
         setValue("maintenance-start", start.toString());
         setValue("maintenance-end", start.plusHours(10).toString());
-        submit(By.cssSelector("form[action='/operator/outages'] input[value='maintenance'] ~ button"));
+        Browser.submit(browser, By.cssSelector("form[action='/operator/outages'] input[value='maintenance'] ~ button"));
         assertEquals("Outage recorded.", browser.findElement(By.cssSelector(".form-notice")).getText());
         browser.get(root + "status/ops");
         String upcoming = browser.findElement(By.cssSelector("section.upcoming")).getText();
@@ -155,8 +152,8 @@ class OperatorBrowserTests {
 
         // Resolve the outage.
         browser.get(outagePage);
-        type("resolve-message", "PBS server restarted; jobs are being accepted again.");
-        submit(By.cssSelector("form[action$='/resolve'] button"));
+        Browser.type(browser, "resolve-message", "PBS server restarted; jobs are being accepted again.");
+        Browser.submit(browser, By.cssSelector("form[action$='/resolve'] button"));
         assertEquals("Outage resolved.", browser.findElement(By.cssSelector(".form-notice")).getText());
         assertTrue(browser.findElements(By.cssSelector("form[action$='/resolve']")).isEmpty());
         Browser.fullPageScreenshot(browser, "operator-8-resolved");
@@ -169,50 +166,24 @@ class OperatorBrowserTests {
 
         // The dark palette by a plain link, remembered on the next page; then back to the browser's choice.
         String light = background();
-        submit(By.linkText("dark"));
+        Browser.submit(browser, By.linkText("dark"));
         assertTrue(browser.getCurrentUrl().endsWith("/outages?system=ops"), browser.getCurrentUrl());
         assertEquals("dark", browser.findElement(By.tagName("html")).getAttribute("data-theme"));
         assertNotEquals(light, background());
         browser.get(root.toString());
         assertEquals("dark", browser.findElement(By.tagName("html")).getAttribute("data-theme"));
         Browser.screenshot(browser, "operator-10-dark");
-        submit(By.linkText("auto"));
+        Browser.submit(browser, By.linkText("auto"));
         assertEquals(light, background());
 
         // Log out: the operator pages ask for a login again.
-        submit(By.cssSelector(".operator-bar button"));
+        Browser.submit(browser, By.cssSelector(".operator-bar button"));
         browser.get(root + "operator");
         assertEquals("Operator login", browser.getTitle());
     }
 
-    /**
-     * Clicks, and waits until the next page has replaced this one (a click returns before it has) and has loaded.
-     * While the old page goes, chromedriver may report its element as stale or as no longer in the document: either
-     * means it is gone.
-     */
-    private static void submit(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(driver -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
-        wait.until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
-    }
-
     private String background() {
         return browser.findElement(By.tagName("body")).getCssValue("background-color");
-    }
-
-    private static void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
     }
 
     /** Date-and-time inputs take their value as the browser would submit it; typing them depends on the locale. */

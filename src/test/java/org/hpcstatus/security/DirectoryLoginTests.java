@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +26,22 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.hpcstatus.config.StatusConfig;
+import org.hpcstatus.support.Browser;
 import org.hpcstatus.support.OperatorLogin;
 import org.hpcstatus.support.RawHttp;
 import org.hpcstatus.support.TestData;
 import org.hpcstatus.support.TestDirectory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Operators who log in with the centre's directory: a real OpenLDAP (src/test/ldap/directory.sh) next to the local
@@ -60,6 +68,9 @@ class DirectoryLoginTests {
             return List.of(new TestResourceEntry(TestDirectory.class));
         }
     }
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Inject
     IdentityProviderManager identities;
@@ -99,6 +110,36 @@ class DirectoryLoginTests {
         given().auth().preemptive().basic("ops1", "ops1-password").contentType("application/json")
                 .body("{\"version\": " + outage(id).getLong("version") + ", \"status\": \"resolved\"}")
                 .patch("/api/v1/status/outages/" + id).then().statusCode(200).body("status", equalTo("resolved"));
+    }
+
+    /** The same in a real browser, with screenshots: target/screenshots/directory-*.png. */
+    @Test
+    void aDirectoryOperatorInABrowser() throws IOException {
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.get(root + "login");
+            Browser.type(browser, "username", "ops1");
+            Browser.type(browser, "password", "ops1-password");
+            Browser.screenshot(browser, "directory-1-login");
+            Browser.submit(browser, By.cssSelector("form.login button"));
+            assertEquals("Operator pages", browser.getTitle());
+            assertTrue(browser.findElement(By.cssSelector(".operator-bar")).getText().contains("Operator ops1"));
+            new Select(browser.findElement(By.id("report-system"))).selectByValue("casper");
+            new Select(browser.findElement(By.id("report-severity"))).selectByValue("minor");
+            Browser.type(browser, "report-title", "GPU nodes draining for a driver update");
+            Browser.submit(browser, By.cssSelector("form[action='/operator/outages'] button"));
+            assertEquals("Outage recorded.", browser.findElement(By.cssSelector(".form-notice")).getText());
+            Browser.type(browser, "update-message", "Half of the GPU nodes are back.");
+            new Select(browser.findElement(By.id("update-status"))).selectByValue("monitoring");
+            Browser.submit(browser, By.cssSelector("form[action$='/updates'] button"));
+            assertEquals("Update posted.", browser.findElement(By.cssSelector(".form-notice")).getText());
+            String timeline = browser.findElement(By.cssSelector("ol.timeline")).getText();
+            assertTrue(timeline.contains("Half of the GPU nodes are back.") && timeline.contains("ops1"), timeline);
+            Browser.fullPageScreenshot(browser, "directory-2-outage-updated");
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

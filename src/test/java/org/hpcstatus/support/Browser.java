@@ -7,14 +7,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser for page tests: Debian's chromium through its chromedriver (nothing downloaded), headless, with
@@ -63,5 +68,32 @@ public final class Browser {
         Object overflow = browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, ((Number) overflow).longValue(), "page must fit the phone's width");
+    }
+
+    /**
+     * Clicks, and waits until the next page has replaced this one (a click returns before it has) and has loaded.
+     * While the old page goes, chromedriver may report its element as stale or as no longer in the document: either
+     * means it is gone.
+     */
+    public static void submit(ChromeDriver browser, By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        wait.until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
+    }
+
+    /** Replaces a field's text, as typed. */
+    public static void type(ChromeDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 }
