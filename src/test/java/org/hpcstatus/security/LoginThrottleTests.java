@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -184,9 +183,9 @@ class LoginThrottleTests {
     void anUnknownUserTakesAsLongAsAWrongPassword() {
         data.runSql("INSERT INTO api_credentials (username, password_hash, description, active) VALUES ('cost12_user', '"
                 + BcryptUtil.bcryptHash("cost12-password", 12) + "', 'bcrypt cost 12 like the guide', TRUE);\n");
-        long unknown = medianMillis(i -> RawHttp.post("127.0.0.10", "/api/v1/status/jupyterhub", "no-such-user-" + i,
+        long unknown = RawHttp.medianRefusalMillis(i -> RawHttp.post("127.0.0.10", "/api/v1/status/jupyterhub", "no-such-user-" + i,
                 "guess", "{}"));
-        long wrong = medianMillis(i -> RawHttp.post("127.0.0.11", "/api/v1/status/jupyterhub", "cost12_user",
+        long wrong = RawHttp.medianRefusalMillis(i -> RawHttp.post("127.0.0.11", "/api/v1/status/jupyterhub", "cost12_user",
                 "guess-" + i, "{}"));
         assertTrue(unknown * 2 > wrong, "unknown user " + unknown + " ms, wrong password " + wrong + " ms");
     }
@@ -225,16 +224,5 @@ class LoginThrottleTests {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static long medianMillis(IntFunction<Integer> request) {
-        long[] times = new long[3];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            assertEquals(401, request.apply(i));
-            times[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(times);
-        return times[1];
     }
 }

@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.IntFunction;
 
 import io.restassured.RestAssured;
 
@@ -44,5 +46,20 @@ public final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The median time of three refused logins (each must be a 401), in milliseconds: what a guesser could measure. */
+    public static long medianRefusalMillis(IntFunction<Integer> request) {
+        long[] times = new long[3];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            int status = request.apply(i);
+            if (status != 401) {
+                throw new AssertionError("expected a 401, got " + status);
+            }
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(times);
+        return times[1];
     }
 }
