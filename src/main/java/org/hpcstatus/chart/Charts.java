@@ -24,6 +24,7 @@ import org.hpcstatus.kind.PartitionKind;
 import org.hpcstatus.kind.SeriesScope;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.system.ConfiguredSystem;
+import org.hpcstatus.web.Formats;
 
 /**
  * A system page's charts, drawn on the server as inline SVG: no script, allowed by the pages' Content-Security-Policy
@@ -155,7 +156,7 @@ public class Charts {
         }
         ChartSpec spec = new ChartSpec("Login node load (1 min)", "", false, List.of());
         return Optional.of(draw(system.name() + "-login", spec, range, List.of(new History.Series(plan, average),
-                new History.Series(plan, busiest)), List.of("average of " + nodes.size() + " nodes", "busiest"), from, now,
+                new History.Series(plan, busiest)), List.of("average of " + Formats.nodes(nodes.size()), "busiest"), from, now,
                 Zones.display(config.dashboard()), outages));
     }
 

@@ -18,7 +18,8 @@ public class SystemProbes {
     }
 
     private static final String LOGIN_SCRIPT = "cat /proc/loadavg; nproc; who | cut -d' ' -f1 | sort -u | wc -l";
-    private static final long TB = 1_000_000_000_000L;
+    /** The _tb fields carry TiB, as the deployed collectors' df -BTiB does: 2^40 bytes. */
+    private static final long TIB = 1L << 40;
 
     private final CollectorConfig config;
     private final Commands commands;
@@ -77,8 +78,8 @@ public class SystemProbes {
                 continue;
             }
             row.put("available", true);
-            row.put("capacity_tb", Math.round(blocks[0] * 1000.0 / TB) / 1000.0);
-            row.put("used_tb", Math.round(blocks[1] * 1000.0 / TB) / 1000.0);
+            row.put("capacity_tb", Math.round(blocks[0] * 1000.0 / TIB) / 1000.0);
+            row.put("used_tb", Math.round(blocks[1] * 1000.0 / TIB) / 1000.0);
             if (blocks[0] > 0) {
                 row.put("utilization_percent", Math.round(blocks[1] * 1000.0 / blocks[0]) / 10.0);
             }

@@ -20,6 +20,7 @@ import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
 import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
 import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.kind.PartitionKind;
+import org.hpcstatus.kind.Utilization;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.Reservation;
@@ -62,7 +63,7 @@ class Cards {
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), status.verdict().state(), status.verdict().reasons(),
                 status.verdict().notes(), status.freshness(), local(status.observedAt()), status.ageSeconds(),
-                service(kind, s), partitions(system, s), figures, kind.utilization(s), jobs, reservations(status));
+                service(kind, s), partitions(system, s), figures, Utilization.drawable(kind.utilization(s)), jobs, reservations(status));
     }
 
     /** Active outages, as the banner and a system's page list them. */

@@ -37,6 +37,7 @@ import org.hpcstatus.history.History;
 import org.hpcstatus.history.UserLoad;
 import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.kind.SeriesScope;
+import org.hpcstatus.kind.Utilization;
 import org.hpcstatus.live.Changes;
 import org.hpcstatus.snapshot.FilesystemStatus;
 import org.hpcstatus.snapshot.LatestSnapshot;
@@ -104,7 +105,7 @@ class SystemPage {
         Map<String, String> fills = fillEstimates.get(system.name() + '\0' + changes.version(), k -> fills(system));
         return new Detail(card, warnings, rejection,
                 loginNodeGroups(kind, latest.loginNodes(), max),
-                kind.detailUtilization(s),
+                Utilization.drawable(kind.detailUtilization(s)),
                 kind.sessionBreakdown(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList(),
                 TableRows.first(latest.hubNodes(), max, n -> new HubNodeRow(n.name, n.state, n.jobsRunning,
                         n.jobsTotal, n.cpusUsed, n.cpusTotal, n.gpusUsed, n.gpusTotal, n.memoryUsedGb, n.memoryTotalGb)),

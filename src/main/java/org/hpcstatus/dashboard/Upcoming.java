@@ -39,7 +39,7 @@ final class Upcoming {
         for (Reservation r : reservations) {
             if (r.startTime != null && r.startTime.isAfter(now)) {
                 rows.add(new UpcomingRow("Reservation", r.systemName, displayName.apply(r.systemName),
-                        r.reservationName + (r.nodeCount == null ? "" : " (" + r.nodeCount + " nodes)"),
+                        r.reservationName + (r.nodeCount == null ? "" : " (" + Formats.nodes(r.nodeCount) + ")"),
                         local(r.startTime, zone), local(r.endTime, zone), startsIn(r.startTime, now),
                         window(r.startTime, r.endTime, now, zone)));
             }

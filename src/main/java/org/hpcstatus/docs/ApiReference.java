@@ -95,7 +95,8 @@ public final class ApiReference {
             return "GB";
         }
         if (name.endsWith("_tb")) {
-            return "TB";
+            // The deployed collectors measure with df -BTiB (BLOCKSIZE=TiB); the guide's name stayed.
+            return "TiB (2^40 bytes)";
         }
         if (name.startsWith("load_")) {
             return "load average";

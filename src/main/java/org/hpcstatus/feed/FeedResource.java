@@ -21,6 +21,7 @@ import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemCatalog;
+import org.hpcstatus.web.Formats;
 
 /** Feeds to follow: outages and their updates (Atom), and maintenance with reservations (iCalendar). */
 @Path("/")
@@ -78,7 +79,7 @@ public class FeedResource {
                         : "id-" + r.schedulerId).replaceAll("[^A-Za-z0-9._-]", "_");
                 events.add(new ICalendar.Event(uid, r.startTime,
                         r.endTime, system.displayName() + " reservation: " + r.reservationName
-                                + (r.nodeCount == null ? "" : " (" + r.nodeCount + " nodes)"),
+                                + (r.nodeCount == null ? "" : " (" + Formats.nodes(r.nodeCount) + ")"),
                         r.description, uri.getBaseUri().resolve("/status/" + system.name()).toString(), null));
             }
         }

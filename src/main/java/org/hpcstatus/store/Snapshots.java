@@ -1,6 +1,7 @@
 package org.hpcstatus.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.hpcstatus.snapshot.ChildArray;
 import org.hpcstatus.snapshot.ChildRows;
 import org.hpcstatus.snapshot.LatestPointer;
 import org.hpcstatus.snapshot.LatestSnapshot;
+import org.hpcstatus.snapshot.LoginNodeStatus;
+import org.hpcstatus.snapshot.NaturalOrder;
 import org.hpcstatus.snapshot.NewSnapshot;
 import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.Reservation;
@@ -126,6 +129,10 @@ public class Snapshots {
         for (ChildArray<?> array : ChildArray.PER_SNAPSHOT) {
             readChildren(array, id, rows);
         }
+        // Collectors list login nodes in the order their probes finished, which changes from post to post: by name,
+        // as people count them (derecho2 before derecho10), so that rows do not jump at every refresh.
+        rows.put(ChildArray.LOGIN_NODES, rows.of(ChildArray.LOGIN_NODES).stream()
+                .sorted(Comparator.comparing((LoginNodeStatus n) -> n.nodeName, NaturalOrder.NAMES)).toList());
         // The roster of the newest post that sent one (a post without queue_definitions does not empty it).
         List<QueueDefinition> roster = QueueDefinition.list("systemId = ?1 and definedAt = (select max(d.definedAt)"
                 + " from QueueDefinition d where d.systemId = ?1) order by queueId", system.id());

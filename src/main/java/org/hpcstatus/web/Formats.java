@@ -27,6 +27,11 @@ public class Formats {
         return value == null ? NOT_AVAILABLE : NumberFormat.getIntegerInstance(Locale.US).format(value);
     }
 
+    /** 1 -> "1 node", 1245 -> "1,245 nodes". */
+    public static String nodes(int value) {
+        return count(value) + (value == 1 ? " node" : " nodes");
+    }
+
     /** 1200000000 -> "1,200,000,000". */
     static String bigCount(Long value) {
         return value == null ? NOT_AVAILABLE : NumberFormat.getIntegerInstance(Locale.US).format(value);

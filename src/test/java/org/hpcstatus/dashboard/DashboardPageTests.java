@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -201,6 +202,25 @@ class DashboardPageTests {
         assertTrue(card.contains("Degraded") && card.contains("Login node derecho2 is unavailable"), card);
     }
 
+    /** Collectors list login nodes as their probes finish; pages and the API list them by name, as people count. */
+    @Test
+    void loginNodesAreListedByNameWhateverOrderTheyArrive() {
+        Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> {
+            ObjectNode template = (ObjectNode) payload.withArray("login_nodes").get(0);
+            var nodes = payload.putArray("login_nodes");
+            for (String name : new String[] {"derecho10", "derecho2", "Derecho3", "derecho1"}) {
+                nodes.add(template.deepCopy().put("node_name", name));
+            }
+        });
+        String page = get("/status/cheyenne").then().statusCode(200).extract().asString();
+        assertTrue(page.indexOf(">derecho1<") < page.indexOf(">derecho2<")
+                && page.indexOf(">derecho2<") < page.indexOf(">Derecho3<")
+                && page.indexOf(">Derecho3<") < page.indexOf(">derecho10<"), page);
+        assertEquals(List.of("derecho1", "derecho2", "Derecho3", "derecho10"),
+                get("/api/v1/status/cheyenne/latest").then().statusCode(200).extract().jsonPath()
+                        .getList("login_nodes.node_name"));
+    }
+
     @Test
     void detailPageShowsLoginNodesQueuesAndFilesystems() {
         Seeds.cluster("cheyenne", Seeds.nextCurrent(clock), payload -> { });
@@ -211,6 +231,7 @@ class DashboardPageTests {
                 .body(containsString("<th scope=\"row\"><a href=\"/status/cheyenne/queues/gpumain\">gpumain</a></th>"))
                 .body(containsString("<th scope=\"row\">campaign</th>"))
                 .body(containsString("16,500 / 20,000"))
+                .body(containsString("Used / capacity (TiB)"))
                 .body(containsString("82.5%"));
     }
 

@@ -43,6 +43,10 @@ class UpcomingTests {
         assertEquals(List.of("Reservation workshop (8 nodes) in 5 h", "Maintenance Lustre upgrade in 2 days"),
                 rows.stream().map(r -> r.kind() + " " + r.title() + " " + r.startsIn()).toList());
         assertEquals("Tue 1 Dec, 10:30 MST to Tue 1 Dec, 14:00 MST", rows.get(0).window());
+
+        workshop.nodeCount = 1;
+        assertEquals("workshop (1 node)", Upcoming.rows(List.of(), List.of(workshop), NOW, ZoneId.of("America/Denver"),
+                name -> name).get(0).title());
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.hpcstatus.dashboard;
+
+import static io.restassured.RestAssured.get;
+import static org.hpcstatus.support.Requests.asCollector;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hpcstatus.support.Seeds;
+import org.hpcstatus.support.TestClock;
+import org.hpcstatus.support.TestData;
+
+/**
+ * What a day with the deployed collectors showed to be untrue on the pages, each case posted as those collectors post
+ * it: a hub without GPUs, a failed node query, shared nodes, broken sessions.
+ */
+@QuarkusTest
+class TruthfulScreensTests {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private static String page(String path) {
+        return get(path).then().statusCode(200).extract().asString().replaceAll("\\s+", " ");
+    }
+
+    private void postHub(java.util.function.Consumer<ObjectNode> edit) {
+        ObjectNode payload = TestData.payload("deployed/jupyterhub");
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
+        edit.accept(payload);
+        asCollector().body(payload.toString()).post("/api/v1/status/truth-hub").then().statusCode(201);
+    }
+
+    /** A hub whose nodes have no GPUs reported "GPU 0 of 0": a bar with nothing to measure is not drawn. */
+    @Test
+    void aBarWithATotalOfZeroIsNotDrawn() {
+        postHub(p -> p.put("gpus_total", 0).put("gpus_used", 0).put("gpus_free", 0).put("gpu_utilization_percent", 0));
+        String page = page("/status/truth-hub");
+        assertFalse(page.contains("aria-label=\"GPU utilization\""), page);
+        assertTrue(page.contains("aria-label=\"CPU utilization\""), page);
+    }
+}
