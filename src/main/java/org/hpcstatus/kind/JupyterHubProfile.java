@@ -81,9 +81,21 @@ final class JupyterHubProfile implements KindProfile {
         return true;
     }
 
+    /**
+     * The hub's word on itself where the collector sent one (ours does). The deployed collector sends none: users,
+     * running servers or jobs, or a node breakdown behind the hub, say it answers; nothing at all says nothing.
+     */
     @Override
     public Boolean serviceAvailable(Snapshot s) {
-        return s.available;
+        if (s.available != null) {
+            return s.available;
+        }
+        return positive(s.activeUsers) || positive(s.activeSessions) || positive(s.jobsRunning) || positive(s.nodesTotal)
+                ? Boolean.TRUE : null;
+    }
+
+    private static boolean positive(Integer count) {
+        return count != null && count > 0;
     }
 
     @Override
@@ -117,6 +129,6 @@ final class JupyterHubProfile implements KindProfile {
         }
         return List.of(new Figure("Jobs running", s.jobsRunning), new Figure("On Casper login nodes", s.casperLoginJobs),
                 new Figure("As Casper batch jobs", s.casperBatchJobs),
-                new Figure("As Derecho batch jobs", s.derechoBatchJobs), new Figure("Suspended", s.jobsSuspended));
+                new Figure("As Derecho batch jobs", s.derechoBatchJobs), new Figure("Broken sessions (no job id or state)", s.jobsSuspended));
     }
 }

@@ -76,7 +76,10 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
         return false;
     }
 
-    /** Whether the service reports itself up; null for kinds without that flag, or when a post left it out. */
+    /**
+     * Whether the service is up, by its own word or by what its collector saw it do; null for kinds without a
+     * service of their own, or when nothing says either way.
+     */
     default Boolean serviceAvailable(Snapshot snapshot) {
         return null;
     }

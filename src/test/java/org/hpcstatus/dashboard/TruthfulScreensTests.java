@@ -50,4 +50,18 @@ class TruthfulScreensTests {
         assertFalse(page.contains("aria-label=\"GPU utilization\""), page);
         assertTrue(page.contains("aria-label=\"CPU utilization\""), page);
     }
+
+    /** The deployed hub collector sends no "available": what it did report says whether the hub answers. */
+    @Test
+    void aHubIsJudgedByWhatItsCollectorSawAndBrokenSessionsAreCalledSo() {
+        postHub(p -> p.put("jobs_suspended", 4));
+        String page = page("/status/truth-hub");
+        assertTrue(page.contains("<dt>JupyterHub</dt><dd>Up</dd>"), page);
+        assertFalse(page.contains("Suspended"), page);
+        assertTrue(page.contains("Broken sessions (no job id or state)"), page);
+
+        postHub(p -> p.put("active_users", 0).put("active_sessions", 0).put("jobs_running", 0).put("nodes_total", 0)
+                .put("nodes_free", 0).put("nodes_busy", 0).put("nodes_down", 0));
+        assertTrue(page("/status/truth-hub").contains("<dt>JupyterHub</dt><dd>Not reported</dd>"));
+    }
 }
