@@ -79,6 +79,7 @@ public class SnapshotParser {
             readArray(reader, duplicates, body, system, array, rows);
         }
         kind.derive(snapshot, reader);
+        List<String> zeroed = ZeroedFigures.clear(snapshot, kind.fields());
         if (observedAt != null && observedAt.isAfter(now.plus(config.ingest().maxFutureSkew()))) {
             reader.problem("timestamp " + observedAt + " is more than " + config.ingest().maxFutureSkew().toMinutes()
                     + " minutes in the future: check the collector's clock and time zone");
@@ -99,6 +100,7 @@ public class SnapshotParser {
                 .filter(name -> !(ANY_KIND_FIELDS.contains(name) && body.get(name).isNull())).toList();
         List<String> warnings = new ArrayList<>(clockWarnings(body, snapshot.observedAt, now));
         warnings.addAll(duplicates);
+        warnings.addAll(zeroed);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
         return new Parsed(new NewSnapshot(system, snapshot, rows), ignored, warnings);
     }

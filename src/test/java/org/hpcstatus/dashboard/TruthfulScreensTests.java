@@ -5,6 +5,10 @@ import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -63,5 +67,34 @@ class TruthfulScreensTests {
         postHub(p -> p.put("active_users", 0).put("active_sessions", 0).put("jobs_running", 0).put("nodes_total", 0)
                 .put("nodes_free", 0).put("nodes_busy", 0).put("nodes_down", 0));
         assertTrue(page("/status/truth-hub").contains("<dt>JupyterHub</dt><dd>Not reported</dd>"));
+    }
+
+    /**
+     * Casper with pbsnodes failing: every node and core count 0. Not "0.0 %, 0 of 0 cores", and not a 0 in the
+     * history: missing, a gap.
+     */
+    @Test
+    void aFailedNodeQueryIsMissingDataNotZero() {
+        ObjectNode payload = TestData.payload("deployed/casper");
+        Instant at = Seeds.nextCurrent(clock);
+        payload.put("timestamp", at.toString());
+        List<String> names = new ArrayList<>();
+        payload.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(n -> n.matches("(cpu|gpu|viz)_(nodes|cores|count)_.*|memory_.*|.*_utilization_percent"))
+                .forEach(n -> payload.put(n, 0));
+        asCollector().body(payload.toString()).post("/api/v1/status/truth-casper").then().statusCode(201);
+
+        String page = page("/status/truth-casper");
+        assertTrue(page.contains("Node data missing"), page);
+        assertFalse(page.contains("0 of 0"), page);
+        assertFalse(page.contains(">0.0%<"), page);
+        String card = page("/").replaceAll(".*aria-labelledby=\"card-truth-casper\"", "");
+        assertFalse(card.substring(0, card.indexOf("</article>")).contains("0.0%"), card);
+        for (String metric : List.of("cpu_utilization_percent", "compute_nodes_total", "cpu_nodes_available")) {
+            List<Object> values = get("/api/v1/status/truth-casper/history?metric=" + metric + "&from="
+                    + at.minusSeconds(60) + "&to=" + at.plusSeconds(60)).then().statusCode(200).extract().jsonPath()
+                    .getList("points.value");
+            assertTrue(values.stream().allMatch(v -> v == null), metric + ": " + values);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -64,9 +65,25 @@ class DeployedCollectorsTests {
         assertEquals(5000, read.get("user_project_queues").size());
     }
 
+    /**
+     * pbsnodes failed: the collector sent every node count as 0. Stored as not collected (null), and the post says so;
+     * the cores, counted by another command, are kept.
+     */
     @Test
-    void aDerechoWhoseNodeQueryFailedIsStoredAsSent() {
-        roundTrip("deployed-derecho", TestData.payload("deployed/derecho-failed-node-query"));
+    void aDerechoWhoseNodeQueryFailedIsStoredAsNotCollected() {
+        ObjectNode payload = TestData.payload("deployed/derecho-failed-node-query");
+        payload.put("timestamp", Seeds.nextCurrent(clock).toString());
+        List<String> warnings = asCollector().body(payload.toString()).post("/api/v1/status/deployed-derecho").then()
+                .statusCode(201).extract().jsonPath().getList("warnings");
+        assertTrue(warnings.contains("cpu_nodes_total, cpu_nodes_available, cpu_nodes_down, cpu_nodes_reserved: all 0,"
+                + " which no machine reports (a failed query): stored as not collected"), warnings.toString());
+        JsonNode read = json(asAdmin().get("/api/v1/status/deployed-derecho/latest").then().statusCode(200).extract()
+                .asString());
+        for (String field : List.of("cpu_nodes_total", "cpu_nodes_available", "gpu_nodes_total", "gpu_nodes_down")) {
+            assertTrue(read.get(field).isNull(), field + ": " + read.get(field));
+        }
+        assertEquals(323712, read.get("cpu_cores_total").asInt());
+        assertEquals(96.46, read.get("cpu_utilization_percent").asDouble());
     }
 
     @Test
