@@ -69,7 +69,7 @@ public class Charts {
 
     private static final List<ChartSpec> NODE_TYPE = List.of(
             new ChartSpec("Nodes", "nodes", false, List.of(Map.entry("nodes_allocated", "busy"),
-                    Map.entry("nodes_available", "idle"), Map.entry("nodes_down", "down"))),
+                    Map.entry("nodes_available", "with free cores"), Map.entry("nodes_down", "down"))),
             new ChartSpec("Utilization", "%", true, List.of(Map.entry("utilization_percent", "CPU"),
                     Map.entry("memory_utilization_percent", "memory"))));
 
@@ -171,7 +171,8 @@ public class Charts {
     public List<Chart> ofPartition(ConfiguredSystem system, PartitionKind partition, Range range, Instant now,
             List<Outage> outages, long dataVersion) {
         return drawn.get(key(system, "partition:" + partition.key, range, outages, dataVersion),
-                k -> charts(system, SeriesScope.SYSTEM, "", List.of(partition.chart()), range, now, outages));
+                k -> charts(system, SeriesScope.SYSTEM, "", List.of(partition.chart(KindProfile.of(system.kind()).sharesNodes())), range,
+                        now, outages));
     }
 
     /** A node type's charts (Casper): its nodes by state, and its CPU and memory use. */

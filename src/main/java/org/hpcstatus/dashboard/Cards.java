@@ -111,8 +111,9 @@ class Cards {
     /** Each partition by state, linked to its page where its counts are stored. */
     private static List<PartitionRow> partitions(ConfiguredSystem system, Snapshot s) {
         List<PartitionKind> charted = PartitionKind.storedBy(system.kind());
-        return KindProfile.of(system.kind()).partitions(s).stream().map(p -> new PartitionRow(p.label(),
+        KindProfile kind = KindProfile.of(system.kind());
+        return kind.partitions(s).stream().map(p -> new PartitionRow(p.label(),
                 charted.contains(p.kind()) ? p.kind().key : null, p.total(), p.busy(), p.idle(), p.down(), p.reserved(),
-                p.counted())).toList();
+                p.counted(), kind.sharesNodes())).toList();
     }
 }

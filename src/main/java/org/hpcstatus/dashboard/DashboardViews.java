@@ -3,6 +3,7 @@ package org.hpcstatus.dashboard;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.hpcstatus.history.UserLoad;
 import org.hpcstatus.kind.Utilization;
@@ -38,21 +39,36 @@ public final class DashboardViews {
     /**
      * A partition's nodes by state. Idle is what collectors call available; busy is what is neither idle, down nor
      * reserved. counted is false when the collector counted no nodes (its node query failed): "node data missing".
+     * shared: jobs share the nodes, so "available" nodes are those with free cores (many run jobs), and the others
+     * are full.
      */
     public record PartitionRow(String label, String key, Integer total, Integer busy, Integer idle, Integer down,
-            Integer reserved, boolean counted) {
+            Integer reserved, boolean counted, boolean shared) {
 
-        /** "2,470 busy · 13 idle · 5 down · 24 reserved": the states collected, reserved only when there are some. */
+        /** "Idle", or "With free cores" where jobs share nodes. */
+        public String idleWord() {
+            return shared ? "With free cores" : "Idle";
+        }
+
+        /** "Busy", or "Full" where jobs share nodes. */
+        public String busyWord() {
+            return shared ? "Full" : "Busy";
+        }
+
+        /**
+         * "2,470 busy · 13 idle · 5 down · 24 reserved" ("full", "with free cores" where jobs share nodes): the states
+         * collected, reserved only when there are some.
+         */
         public String states() {
             if (!counted) {
                 return "node data missing";
             }
             List<String> parts = new ArrayList<>();
             if (busy != null) {
-                parts.add(Formats.count(busy) + " busy");
+                parts.add(Formats.count(busy) + " " + busyWord().toLowerCase(Locale.ROOT));
             }
             if (idle != null) {
-                parts.add(Formats.count(idle) + " idle");
+                parts.add(Formats.count(idle) + " " + idleWord().toLowerCase(Locale.ROOT));
             }
             if (down != null) {
                 parts.add(Formats.count(down) + " down");
@@ -93,6 +109,11 @@ public final class DashboardViews {
                 TableRows<ReservationRow> reservations) {
             return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
                     freshness, null, 0, null, List.of(), List.of(), List.of(), List.of(), reservations);
+        }
+
+        /** Whether jobs share this system's nodes (see {@link PartitionRow#shared}). */
+        public boolean sharedNodes() {
+            return partitions.stream().anyMatch(PartitionRow::shared);
         }
 
         public boolean stale() {

@@ -60,7 +60,7 @@ final class ClusterProfile implements KindProfile {
 
     @Override
     public List<ChartSpec> charts() {
-        return List.of(PartitionKind.CPU.chart(), PartitionKind.GPU.chart(), ChartSpec.UTILIZATION, ChartSpec.JOBS);
+        return List.of(PartitionKind.CPU.chart(false), PartitionKind.GPU.chart(false), ChartSpec.UTILIZATION, ChartSpec.JOBS);
     }
 
     @Override

@@ -29,6 +29,12 @@ final class HeterogeneousClusterProfile implements KindProfile {
     private HeterogeneousClusterProfile() {
     }
 
+    /** Jobs share its nodes: "available" nodes are those with free cores. */
+    @Override
+    public boolean sharesNodes() {
+        return true;
+    }
+
     @Override
     public String exampleSystem() {
         return "Casper";
@@ -81,7 +87,7 @@ final class HeterogeneousClusterProfile implements KindProfile {
     /** The aggregate first, then each partition the collector reported. */
     @Override
     public List<ChartSpec> charts() {
-        return List.of(PartitionKind.COMPUTE.chart(), ChartSpec.UTILIZATION, ChartSpec.JOBS);
+        return List.of(PartitionKind.COMPUTE.chart(true), ChartSpec.UTILIZATION, ChartSpec.JOBS);
     }
 
     @Override

@@ -35,6 +35,12 @@ final class JupyterHubProfile implements KindProfile {
     private JupyterHubProfile() {
     }
 
+    /** Jobs share its nodes: "available" nodes are those with free cores. */
+    @Override
+    public boolean sharesNodes() {
+        return true;
+    }
+
     @Override
     public String exampleSystem() {
         return "JupyterHub";
@@ -50,7 +56,6 @@ final class JupyterHubProfile implements KindProfile {
         return ARRAYS;
     }
 
-    /** The nodes the hub's sessions run on, when its collector reports them. */
     /** A hub's users and sessions; its utilization with memory before GPU, as its card lists them. */
     @Override
     public List<ChartSpec> charts() {

@@ -71,6 +71,14 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
         return List.of();
     }
 
+    /**
+     * Whether jobs share nodes (Casper, a hub's nodes): a node the collector counts as available then has free cores,
+     * and may well be running jobs; on an exclusive-node cluster it has no job at all (idle).
+     */
+    default boolean sharesNodes() {
+        return false;
+    }
+
     /** Whether this kind's collector reports the service's own state (up or down), as a hub does. */
     default boolean reportsServiceState() {
         return false;

@@ -64,13 +64,16 @@ public enum PartitionKind {
         return field == null ? null : (Integer) FIELDS.get(field).getter().apply(snapshot);
     }
 
-    /** The chart of the partition's nodes by state: busy where counted, idle, down, reserved. */
-    public ChartSpec chart() {
+    /**
+     * The chart of the partition's nodes by state: busy where counted, idle, down, reserved; where jobs share nodes
+     * ({@link KindProfile#sharesNodes}), full and with free cores.
+     */
+    public ChartSpec chart(boolean sharedNodes) {
         List<Map.Entry<String, String>> lines = new ArrayList<>();
         if (busy != null) {
-            lines.add(Map.entry(busy, "busy"));
+            lines.add(Map.entry(busy, sharedNodes ? "full" : "busy"));
         }
-        lines.add(Map.entry(idle, "idle"));
+        lines.add(Map.entry(idle, sharedNodes ? "with free cores" : "idle"));
         lines.add(Map.entry(down, "down"));
         if (reserved != null) {
             lines.add(Map.entry(reserved, "reserved"));

@@ -97,4 +97,22 @@ class TruthfulScreensTests {
             assertTrue(values.stream().allMatch(v -> v == null), metric + ": " + values);
         }
     }
+
+    /** Casper's nodes are shared: its "available" nodes have free cores, and many of them run jobs. */
+    @Test
+    void sharedNodesAreCountedAsWithFreeCoresNotIdle() {
+        Seeds.post("truth-shared", "deployed/casper", Seeds.nextCurrent(clock));
+        String page = page("/status/truth-shared");
+        assertTrue(page.contains("<th scope=\"col\">Full</th><th scope=\"col\">With free cores</th>"), page);
+        assertTrue(page.contains("Jobs share these nodes"), page);
+        assertFalse(page.contains("Idle nodes have no job"), page);
+        String overview = page("/");
+        String card = overview.substring(overview.indexOf("aria-labelledby=\"card-truth-shared\""));
+        card = card.substring(0, card.indexOf("</article>"));
+        assertTrue(card.contains("with free cores") && !card.contains(" idle"), card);
+        // An exclusive-node cluster keeps "idle".
+        Seeds.cluster("truth-cluster", Seeds.nextCurrent(clock), p -> { });
+        String cluster = page("/status/truth-cluster");
+        assertTrue(cluster.contains("<th scope=\"col\">Busy</th><th scope=\"col\">Idle</th>"), cluster);
+    }
 }
