@@ -83,8 +83,15 @@ public class Charts {
             List<Tick> yTicks, List<Tick> xTicks, boolean empty) {
     }
 
-    /** A line: its class (its colour), label, the path (gaps as breaks), and its latest value in words. */
-    public record Line(String cssClass, String label, String path, String latest) {
+    /**
+     * A line: its class (its colour), label, the path (gaps as breaks), the points that stand alone (a single
+     * snapshot, or one between gaps, which a path cannot draw), and its latest value in words.
+     */
+    public record Line(String cssClass, String label, String path, List<Dot> dots, String latest) {
+    }
+
+    /** A point drawn as a dot. */
+    public record Dot(String x, String y) {
     }
 
     /** An outage or maintenance span behind the lines. */
@@ -230,21 +237,29 @@ public class Charts {
         for (int i = 0; i < series.size(); i++) {
             History.Series s = series.get(i);
             StringBuilder path = new StringBuilder();
-            boolean drawing = false;
-            Double latest = null;
-            for (History.Point p : s.points()) {
+            List<Dot> dots = new ArrayList<>();
+            List<History.Point> points = s.points();
+            for (int j = 0; j < points.size(); j++) {
+                History.Point p = points.get(j);
                 if (p.value() == null) {
-                    drawing = false;
                     continue;
                 }
+                boolean joined = j > 0 && points.get(j - 1).value() != null;
+                boolean alone = !joined && (j == points.size() - 1 || points.get(j + 1).value() == null);
                 double x = x(p.time().plus(s.plan().step().dividedBy(2)), from, to);
                 double y = BOTTOM - (BOTTOM - TOP) * (p.value() / top);
-                path.append(drawing ? " L" : (path.length() == 0 ? "M" : " M")).append(fmt(x)).append(' ').append(fmt(y));
-                drawing = true;
-                latest = p.value();
+                if (alone) {
+                    dots.add(new Dot(fmt(x), fmt(y)));
+                } else {
+                    path.append(joined ? " L" : (path.length() == 0 ? "M" : " M")).append(fmt(x)).append(' ')
+                            .append(fmt(y));
+                }
             }
-            String latestText = latest == null ? "no data" : number(latest) + (spec.unit().equals("%") ? " %" : "");
-            lines.add(new Line("series-" + (i + 1), labels.get(i), path.toString(), latestText));
+            // The newest snapshot's own value, as the tables show it; "avg" where only an average is known (a
+            // summary, or several values at once).
+            String latestText = s.latest() == null ? "no data" : (s.latestAveraged() ? "avg " : "")
+                    + number(s.latest()) + (spec.unit().equals("%") ? " %" : "");
+            lines.add(new Line("series-" + (i + 1), labels.get(i), path.toString(), dots, latestText));
             said.add(labels.get(i) + " " + latestText);
         }
         List<Band> bands = new ArrayList<>();

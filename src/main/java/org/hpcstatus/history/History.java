@@ -40,7 +40,26 @@ public class History {
     public record Point(Instant time, Double value, Double min, Double max, int samples) {
     }
 
-    public record Series(HistoryQuery plan, List<Point> points) {
+    /**
+     * A metric's points over a range, and its newest value in the range: the last snapshot's own where raw data was
+     * read (latestAveraged false), else the newest point's average (a chart's legend says "avg" then).
+     */
+    public record Series(HistoryQuery plan, List<Point> points, Double latest, boolean latestAveraged) {
+
+        /** Points made by the caller: the newest is an average when it has several values behind it. */
+        public Series(HistoryQuery plan, List<Point> points) {
+            this(plan, points, newest(points).map(Point::value).orElse(null),
+                    newest(points).map(p -> p.samples() > 1).orElse(false));
+        }
+
+        private static java.util.Optional<Point> newest(List<Point> points) {
+            for (int i = points.size() - 1; i >= 0; i--) {
+                if (points.get(i).value() != null) {
+                    return java.util.Optional.of(points.get(i));
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     public HistoryQuery plan(Instant from, Instant to) {
@@ -72,7 +91,7 @@ public class History {
         SeriesScope.Values sink = (at, name, samples, min, max, sum) -> {
             int slot = plan.slotOf(at);
             if (slot >= 0) {
-                byName.computeIfAbsent(name, n -> new Slots(plan.slots())).add(slot, samples, min, max, sum);
+                byName.computeIfAbsent(name, n -> new Slots(plan.slots())).add(slot, at, samples, min, max, sum);
             }
         };
         String name = scope.isSystem() ? null : scopeName;
@@ -83,7 +102,8 @@ public class History {
                     : Summaries.DAILY, scope, name, metric.name(), plan.firstSlot(), to, sink);
         }
         Map<String, Series> series = new LinkedHashMap<>();
-        byName.forEach((key, slots) -> series.put(key, new Series(plan, slots.points(plan, snapshots))));
+        byName.forEach((key, slots) -> series.put(key, snapshots ? new Series(plan, slots.points(plan, true))
+                : new Series(plan, slots.points(plan, false), slots.latest, slots.latestSamples > 1)));
         return series;
     }
 
@@ -97,6 +117,10 @@ public class History {
         final double[] min;
         final double[] max;
         final int[] count;
+        /** The newest value seen, when it was taken, and how many values it averages (1 for a raw snapshot). */
+        Instant latestAt;
+        Double latest;
+        int latestSamples;
 
         Slots(int size) {
             sum = new double[size];
@@ -105,7 +129,12 @@ public class History {
             count = new int[size];
         }
 
-        void add(int slot, int samples, double low, double high, double total) {
+        void add(int slot, Instant at, int samples, double low, double high, double total) {
+            if (latestAt == null || !at.isBefore(latestAt)) {
+                latestAt = at;
+                latest = total / samples;
+                latestSamples = samples;
+            }
             if (count[slot] == 0) {
                 min[slot] = low;
                 max[slot] = high;

@@ -5,6 +5,7 @@ import static org.hpcstatus.support.Requests.asCollector;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,5 +115,33 @@ class TruthfulScreensTests {
         Seeds.cluster("truth-cluster", Seeds.nextCurrent(clock), p -> { });
         String cluster = page("/status/truth-cluster");
         assertTrue(cluster.contains("<th scope=\"col\">Busy</th><th scope=\"col\">Idle</th>"), cluster);
+    }
+
+    /**
+     * Two posts in one 5-minute slot: the legend says the newer one's figure, as the table does, not their average;
+     * and a chart of a single snapshot shows it as a point.
+     */
+    @Test
+    void aLegendSaysTheLatestValueAndASingleSnapshotIsAPoint() {
+        // Two instants in one 5-minute slot (slots are whole 5 minutes since the epoch), then the clock moved past
+        // them, so that the chart's range holds both.
+        Seeds.nextCurrentAfter(clock, Duration.ofMinutes(6));
+        Instant first = Instant.ofEpochMilli(Math.floorDiv(clock.instant().toEpochMilli(), 300_000L) * 300_000L);
+        Seeds.cluster("truth-chart", first.plusSeconds(10), p -> p.put("cpu_nodes_down", 22));
+        clock.advance(Duration.ofMinutes(6));
+        String single = firstChart(page("/status/truth-chart"));
+        assertTrue(single.matches(".*<circle class=\"dot series-\\d\" cx=\"[0-9.]+\" cy=\"[0-9.]+\" r=\"3\"/>.*"),
+                "a lone snapshot is drawn: " + single);
+        Seeds.cluster("truth-chart", first.plusSeconds(40), p -> p.put("cpu_nodes_down", 23));
+        String chart = firstChart(page("/status/truth-chart"));
+        assertTrue(chart.contains("down: 23</span>"), chart);
+        assertFalse(chart.contains("22.5"), chart);
+    }
+
+    /** The first history chart of a page. */
+    private static String firstChart(String page) {
+        int start = page.indexOf("<figure class=\"chart\">");
+        assertTrue(start >= 0, "no chart");
+        return page.substring(start, page.indexOf("</figure>", start));
     }
 }
