@@ -63,7 +63,8 @@ final class SnapshotJson {
     }
 
     /** One system in the summary: its state by the dashboard's rules, why, how old its data is, its outages. */
-    static Map<String, Object> summary(SystemStatus status, Availability.Report availability) {
+    static Map<String, Object> summary(SystemStatus status, Availability.Report availability,
+            List<Reservation> reservations) {
         ConfiguredSystem system = status.system();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("system", system.name());
@@ -78,6 +79,8 @@ final class SnapshotJson {
         json.put("outages", status.activeOutages().stream().map(SnapshotJson::outage).toList());
         // not begun yet (scheduled maintenance): listed, but no part of the state until its start
         json.put("upcoming", status.upcoming().stream().map(SnapshotJson::outage).toList());
+        // the reservations the pages show: current ones and those not begun ("Upcoming"), soonest first
+        json.put("reservations", reservations.stream().map(r -> reservation(r, system)).toList());
         // percent of the last 7, 30 and 90 days not down (critical and major outages; maintenance excluded)
         Map<String, Object> percent = new LinkedHashMap<>();
         availability.percentByWindow().forEach((days, value) -> percent.put(days + "d", value));

@@ -114,7 +114,9 @@ public class StatusReadResource {
         json.put("generated_at", all.now());
         Map<String, Availability.Report> availability = board.availability();
         json.put("systems", all.systems().stream()
-                .map(s -> SnapshotJson.summary(s, availability.get(s.system().name()))).toList());
+                .map(s -> SnapshotJson.summary(s, availability.get(s.system().name()), s.latest() == null ? List.of()
+                        : s.latest().currentReservations(all.now(), config.ingest().reservationForgetAfter())))
+                .toList());
         return json;
     }
 

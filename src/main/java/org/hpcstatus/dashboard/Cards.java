@@ -51,7 +51,8 @@ class Cards {
         ConfiguredSystem system = status.system();
         LatestSnapshot latest = status.latest();
         if (latest == null) {
-            return Card.withoutData(system, status.verdict(), status.freshness(), reservations(status));
+            return Card.withoutData(system, status.verdict(), status.freshness(), reservations(status),
+                    rejectedSince(status));
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
@@ -63,7 +64,8 @@ class Cards {
         List<Figure> jobs = kind.headline(s).stream().map(f -> new Figure(f.label(), f.value(), null)).toList();
         return new Card(system.name(), system.displayName(), status.verdict().state(), status.verdict().reasons(),
                 status.verdict().notes(), status.freshness(), local(status.observedAt()), status.ageSeconds(),
-                service(kind, s), partitions(system, s), figures, Utilization.drawable(kind.utilization(s)), jobs, reservations(status));
+                service(kind, s), partitions(system, s), figures, Utilization.drawable(kind.utilization(s)), jobs,
+                reservations(status), rejectedSince(status));
     }
 
     /** Active outages, as the banner and a system's page list them. */
@@ -97,6 +99,11 @@ class Cards {
         return TableRows.first(status.reservations(), config.dashboard().maxTableRows(), r -> new ReservationRow(
                 r.reservationName, r.nodeCount, r.partition, r.description, local(r.startTime), local(r.endTime),
                 r.startTime == null || !r.startTime.isAfter(clock.instant())));
+    }
+
+    /** Since when the collector's posts have been refused, while they are; the system's page says why. */
+    private ZonedDateTime rejectedSince(SystemStatus status) {
+        return status.rejection() == null ? null : local(status.rejection().firstAt);
     }
 
     /** The hub's own word on itself: Up, Down, or Not reported; null for kinds that have none. */

@@ -102,13 +102,14 @@ public final class DashboardViews {
      */
     public record Card(String name, String displayName, SystemState state, List<String> reasons, List<String> notes,
             Freshness freshness, ZonedDateTime updatedAt, long ageSeconds, String service, List<PartitionRow> partitions,
-            List<Figure> figures, List<Utilization> bars, List<Figure> jobs, TableRows<ReservationRow> reservations) {
+            List<Figure> figures, List<Utilization> bars, List<Figure> jobs, TableRows<ReservationRow> reservations,
+            ZonedDateTime rejectedSince) {
 
         /** A system with no snapshot yet: its state (no data, or an outage's), why, and its reservations. */
         static Card withoutData(ConfiguredSystem system, Verdict verdict, Freshness freshness,
-                TableRows<ReservationRow> reservations) {
+                TableRows<ReservationRow> reservations, ZonedDateTime rejectedSince) {
             return new Card(system.name(), system.displayName(), verdict.state(), verdict.reasons(), verdict.notes(),
-                    freshness, null, 0, null, List.of(), List.of(), List.of(), List.of(), reservations);
+                    freshness, null, 0, null, List.of(), List.of(), List.of(), List.of(), reservations, rejectedSince);
         }
 
         /** Whether jobs share this system's nodes (see {@link PartitionRow#shared}). */

@@ -39,7 +39,7 @@ class OverviewPage {
     /** One read-only transaction: the pointers, the outages, and snapshots not read before. */
     @Transactional
     Overview build() {
-        StatusBoard.Board all = board.all(false);
+        StatusBoard.Board all = board.all(true);
         List<Reservation> reservations = all.systems().stream().flatMap(Cards::reservationsOf).toList();
         return new Overview(chrome.page("HPC system status", all.now()),
                 Headline.of(all.systems(), all.now(), Zones.display(config.dashboard())),

@@ -63,7 +63,7 @@ public class StatusBoard {
 
     /**
      * Every system; with {@code withRejections} also the collectors' unrecovered rejections (one query more, which
-     * the overview, showing none, does without).
+     * the feeds, showing none, do without).
      */
     @Transactional
     public Board all(boolean withRejections) {

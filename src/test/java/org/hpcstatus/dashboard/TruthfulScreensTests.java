@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -143,5 +144,29 @@ class TruthfulScreensTests {
         int start = page.indexOf("<figure class=\"chart\">");
         assertTrue(start >= 0, "no chart");
         return page.substring(start, page.indexOf("</figure>", start));
+    }
+
+    /** The summary lists the reservations the pages show as "Upcoming"; the overview says when posts are refused. */
+    @Test
+    void theSummaryListsReservationsAndTheOverviewSaysPostsAreRejected() {
+        ObjectNode full = TestData.payloadFor("truth-cluster", "deployed/derecho-full-machine");
+        full.put("timestamp", Seeds.nextCurrent(clock).toString());
+        asCollector().body(full.toString()).post("/api/v1/status/truth-cluster").then().statusCode(201);
+        List<Map<String, Object>> systems = get("/api/v1/status/summary").then().statusCode(200).extract().jsonPath()
+                .getList("systems");
+        Map<String, Object> summary = systems.stream().filter(s -> "truth-cluster".equals(s.get("system"))).findFirst()
+                .orElseThrow();
+        List<?> reservations = (List<?>) summary.get("reservations");
+        assertTrue(reservations.toString().contains("reservation_name=cesm-le-hackathon")
+                && reservations.toString().contains("node_count=24"), summary.toString());
+
+        clock.advance(Duration.ofSeconds(1));
+        ObjectNode bad = TestData.payload("derecho-guide");
+        bad.put("timestamp", Seeds.nextCurrent(clock).toString()).put("running_jobs", -1);
+        asCollector().body(bad.toString()).post("/api/v1/status/truth-cluster").then().statusCode(400);
+        String overview = page("/");
+        String card = overview.substring(overview.indexOf("aria-labelledby=\"card-truth-cluster\""));
+        card = card.substring(0, card.indexOf("</article>"));
+        assertTrue(card.contains("Its collector's posts are being rejected since"), card);
     }
 }
