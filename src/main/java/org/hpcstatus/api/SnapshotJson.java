@@ -85,6 +85,10 @@ final class SnapshotJson {
         Map<String, Object> percent = new LinkedHashMap<>();
         availability.percentByWindow().forEach((days, value) -> percent.put(days + "d", value));
         json.put("availability_percent", percent);
+        // the days each percentage was measured over: less than the window for a system seen for less long
+        Map<String, Object> measured = new LinkedHashMap<>();
+        availability.measuredDays().forEach((days, value) -> measured.put(days + "d", Math.round(value * 1000) / 1000.0));
+        json.put("availability_days", measured);
         json.put("warnings", status.latest() == null ? List.of() : warnings(status.latest().snapshot()));
         Map<String, Object> rejected = null;
         if (status.rejection() != null) {

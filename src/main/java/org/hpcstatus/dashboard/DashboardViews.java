@@ -30,7 +30,8 @@ public final class DashboardViews {
     public record AvailabilityView(List<Percent> percents, List<DayCell> days, String summary) {
     }
 
-    public record Percent(String label, String value) {
+    /** A window's availability, and over how much of it it was measured (null: the whole window). */
+    public record Percent(String label, String value, String over) {
     }
 
     public record DayCell(String date, String state, String label) {

@@ -135,6 +135,7 @@ class SystemPage {
         List<DayCell> days = report.days().stream().map(d -> new DayCell(d.date().toString(),
                 d.state().name().toLowerCase(Locale.ROOT),
                 d.date() + ": " + switch (d.state()) {
+                    case NO_DATA -> "no data (before this system's first report)";
                     case OK -> "no outage";
                     case MAINTENANCE -> "maintenance";
                     case DEGRADED -> "degraded (minor outage)";
@@ -142,12 +143,28 @@ class SystemPage {
                 })).toList();
         long down = report.days().stream().filter(d -> d.state() == Availability.DayState.DOWN).count();
         long degraded = report.days().stream().filter(d -> d.state() == Availability.DayState.DEGRADED).count();
+        long noData = report.days().stream().filter(d -> d.state() == Availability.DayState.NO_DATA).count();
         String summary = "Last " + days.size() + " days: " + down + " with a major or critical outage, " + degraded
-                + " degraded";
+                + " degraded" + (noData == 0 ? "" : ", " + noData + " before the first report (no data)");
         List<Percent> percents = report.percentByWindow().entrySet().stream()
-                .map(e -> new Percent(e.getKey() + " days", String.format(Locale.US, "%.2f %%", e.getValue())))
+                .map(e -> new Percent(e.getKey() + " days", e.getValue() == null ? "no data"
+                        : String.format(Locale.US, "%.2f %%", e.getValue()),
+                        over(e.getKey(), report.measuredDays().get(e.getKey()))))
                 .toList();
         return new AvailabilityView(percents, days, summary);
+    }
+
+    /** "over 7 days", or over what part of the window had data: "over 3 days", "over less than a day". */
+    static String over(int window, Double measured) {
+        if (measured == null || measured <= 0) {
+            return null;
+        }
+        if (measured >= window - 0.01) {
+            return "over " + window + " days";
+        }
+        long days = Math.round(Math.floor(measured));
+        return days < 1 ? "over less than a day (data since then)" : "over " + days + (days == 1 ? " day" : " days")
+                + " (data since then)";
     }
 
     private static List<LoginNodeGroup> loginNodeGroups(KindProfile kind, List<LoginNodeStatus> nodes, int max) {

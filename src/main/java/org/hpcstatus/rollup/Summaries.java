@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,6 +83,26 @@ public class Summaries {
                 }
             }
             return rows;
+        });
+    }
+
+    /**
+     * The start of the system's oldest summary of its own figures (hourly or daily), if any: how far back data
+     * reaches after the raw snapshots have been deleted.
+     */
+    public Optional<Instant> earliest(long systemId) {
+        return jdbc.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(bucket_start) FROM " + TABLE
+                    + " WHERE system_id = ? AND resolution IN (?, ?) AND scope = ?")) {
+                select.setLong(1, systemId);
+                select.setString(2, HOURLY);
+                select.setString(3, DAILY);
+                select.setString(4, SeriesScope.SYSTEM.key());
+                try (ResultSet row = select.executeQuery()) {
+                    LocalDateTime found = row.next() ? row.getObject(1, LocalDateTime.class) : null;
+                    return Optional.ofNullable(found).map(Jdbc::instant);
+                }
+            }
         });
     }
 

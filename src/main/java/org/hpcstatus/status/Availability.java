@@ -15,7 +15,8 @@ import org.hpcstatus.outage.Outage;
 /**
  * A system's availability computed from its outage spans: critical and major outages count as down, minor ones as
  * degraded, maintenance not at all (planned work is no failure). An unresolved outage lasts until now. Days are days
- * of the display zone, so a day across a DST change has 23 or 25 hours.
+ * of the display zone, so a day across a DST change has 23 or 25 hours. Time before the system's first data is no
+ * time it was up: a window is measured from its first data, and the days before it are "no data".
  */
 public final class Availability {
 
@@ -24,14 +25,17 @@ public final class Availability {
 
     /** How a day looked: the worst outage it saw. */
     public enum DayState {
-        OK, MAINTENANCE, DEGRADED, DOWN
+        NO_DATA, OK, MAINTENANCE, DEGRADED, DOWN
     }
 
     public record Day(LocalDate date, DayState state) {
     }
 
-    /** Percent of each window not down (by days: 7, 30, 90), and the last 90 days, oldest first. */
-    public record Report(Map<Integer, Double> percentByWindow, List<Day> days) {
+    /**
+     * Percent of each window not down (by days: 7, 30, 90; null before any data), the days each was measured over
+     * (less than the window for a system seen for less long), and the last 90 days, oldest first.
+     */
+    public record Report(Map<Integer, Double> percentByWindow, Map<Integer, Double> measuredDays, List<Day> days) {
     }
 
     private record Span(Instant start, Instant end) {
@@ -40,15 +44,25 @@ public final class Availability {
     private Availability() {
     }
 
-    public static Report of(List<Outage> outages, Instant now, ZoneId zone) {
+    /** {@code firstSeen}: when the system's data begins; null when it has none. */
+    public static Report of(List<Outage> outages, Instant firstSeen, Instant now, ZoneId zone) {
         Map<Integer, Double> percent = new LinkedHashMap<>();
+        Map<Integer, Double> measured = new LinkedHashMap<>();
         List<Span> down = merged(spans(outages, now, List.of("critical", "major")));
         for (int days : WINDOWS) {
-            Instant since = now.minus(Duration.ofDays(days));
+            Instant windowStart = now.minus(Duration.ofDays(days));
+            Instant since = firstSeen != null && firstSeen.isAfter(windowStart) ? firstSeen : windowStart;
             long window = Duration.between(since, now).toMillis();
+            if (firstSeen == null || window <= 0) {
+                percent.put(days, null);
+                measured.put(days, 0.0);
+                continue;
+            }
             long lost = down.stream().mapToLong(s -> overlap(s, since, now)).sum();
             percent.put(days, Math.round((1 - (double) lost / window) * 100_000) / 1000.0);
+            measured.put(days, window / (double) Duration.ofDays(1).toMillis());
         }
+        LocalDate firstDay = firstSeen == null ? null : firstSeen.atZone(zone).toLocalDate();
         List<Day> daysSeen = new ArrayList<>();
         LocalDate today = now.atZone(zone).toLocalDate();
         List<Span> degraded = merged(spans(outages, now, List.of("minor")));
@@ -57,11 +71,12 @@ public final class Availability {
                 day = day.plusDays(1)) {
             Instant from = day.atStartOfDay(zone).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-            DayState state = touches(down, from, to) ? DayState.DOWN : touches(degraded, from, to) ? DayState.DEGRADED
+            DayState state = firstDay == null || day.isBefore(firstDay) ? DayState.NO_DATA
+                    : touches(down, from, to) ? DayState.DOWN : touches(degraded, from, to) ? DayState.DEGRADED
                     : touches(maintenance, from, to) ? DayState.MAINTENANCE : DayState.OK;
             daysSeen.add(new Day(day, state));
         }
-        return new Report(percent, daysSeen);
+        return new Report(percent, measured, daysSeen);
     }
 
     private static List<Span> spans(List<Outage> outages, Instant now, List<String> severities) {

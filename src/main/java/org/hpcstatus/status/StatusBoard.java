@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.hpcstatus.database.DatabaseErrors;
 import org.hpcstatus.outage.Outage;
 import org.hpcstatus.outage.OutageFields;
 import org.hpcstatus.outage.OutageService;
+import org.hpcstatus.rollup.Summaries;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -59,6 +61,12 @@ public class StatusBoard {
     StatusConfig config;
 
     @Inject
+    Summaries summaries;
+
+    /** When each system was first seen; once known it stays (a later backfill of older posts is not looked for). */
+    private final Map<Long, Instant> firstSeen = new ConcurrentHashMap<>();
+
+    @Inject
     Clock clock;
 
     /**
@@ -94,7 +102,7 @@ public class StatusBoard {
         List<Outage> recent = inEffectOverTheLongestWindow(now);
         Map<String, Availability.Report> reports = new HashMap<>();
         for (ConfiguredSystem system : systems.all()) {
-            reports.put(system.name(), Availability.of(concerning(recent, system), now,
+            reports.put(system.name(), Availability.of(concerning(recent, system), firstSeen(system), now,
                     Zones.display(config.dashboard())));
         }
         return reports;
@@ -104,8 +112,27 @@ public class StatusBoard {
     @Transactional
     public Availability.Report availability(ConfiguredSystem system) {
         Instant now = clock.instant();
-        return Availability.of(concerning(inEffectOverTheLongestWindow(now), system), now,
+        return Availability.of(concerning(inEffectOverTheLongestWindow(now), system), firstSeen(system), now,
                 Zones.display(config.dashboard()));
+    }
+
+    /**
+     * When the system's data begins: its oldest raw snapshot, or its oldest summary once raw data has been deleted;
+     * null before its first post. Availability is measured from there, not from before the system existed here.
+     */
+    private Instant firstSeen(ConfiguredSystem system) {
+        Instant known = firstSeen.get(system.id());
+        if (known != null) {
+            return known;
+        }
+        Optional<Instant> raw = snapshots.firstObserved(system);
+        Optional<Instant> summarised = summaries.earliest(system.id());
+        Instant first = raw.isEmpty() ? summarised.orElse(null)
+                : summarised.filter(s -> s.isBefore(raw.get())).orElse(raw.get());
+        if (first != null) {
+            firstSeen.put(system.id(), first);
+        }
+        return first;
     }
 
     private List<Outage> inEffectOverTheLongestWindow(Instant now) {

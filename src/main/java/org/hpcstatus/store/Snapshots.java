@@ -72,6 +72,13 @@ public class Snapshots {
     /** The newest snapshot read per system id; replaced when that system's pointer moves on. */
     private final Map<Long, LatestSnapshot> loaded = new ConcurrentHashMap<>();
 
+    /** When the system's oldest raw snapshot still kept was observed; empty before its first post. */
+    @Transactional
+    public Optional<Instant> firstObserved(ConfiguredSystem system) {
+        return Optional.ofNullable(em.createQuery("select min(s.observedAt) from Snapshot s where s.systemId = ?1",
+                Instant.class).setParameter(1, system.id()).getSingleResult());
+    }
+
     /** The system's newest snapshot (by observation time) with its children, or empty before its first post. */
     @Transactional
     public Optional<LatestSnapshot> latest(ConfiguredSystem system) {

@@ -2,6 +2,7 @@ package org.hpcstatus.dashboard;
 
 import static io.restassured.RestAssured.get;
 import static org.hpcstatus.support.Requests.asCollector;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,5 +169,22 @@ class TruthfulScreensTests {
         String card = overview.substring(overview.indexOf("aria-labelledby=\"card-truth-cluster\""));
         card = card.substring(0, card.indexOf("</article>"));
         assertTrue(card.contains("Its collector's posts are being rejected since"), card);
+    }
+
+    /** A system first seen minutes ago: not "100.00 %" over 90 days of green cells, but what was measured. */
+    @Test
+    void availabilityCountsOnlyTheTimeSinceTheFirstReport() {
+        Seeds.post("truth-hub", "deployed/jupyterhub", Seeds.nextCurrent(clock));
+        String page = page("/status/truth-hub");
+        assertTrue(page.contains("<dt>90 days</dt><dd>100.00 % <span class=\"of\">over less than a day (data since"
+                + " then)</span></dd>"), page.substring(page.indexOf("availability-heading")));
+        assertTrue(page.split("<span class=\"day day-no_data\"", -1).length - 1 >= 89, "grey days before the first");
+        Map<String, Object> hub = get("/api/v1/status/summary").then().extract().jsonPath()
+                .getMap("systems.find { it.system == 'truth-hub' }");
+        assertTrue(((Map<?, ?>) hub.get("availability_days")).get("90d") instanceof Number days
+                && days.doubleValue() < 1, hub.toString());
+        Map<String, Object> quiet = get("/api/v1/status/summary").then().extract().jsonPath()
+                .getMap("systems.find { it.system == 'quiet' }");
+        assertEquals(null, ((Map<?, ?>) quiet.get("availability_percent")).get("7d"), quiet.toString());
     }
 }
