@@ -30,6 +30,7 @@ import org.hpcstatus.snapshot.NewSnapshot;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.snapshot.SnapshotFields;
+import org.hpcstatus.store.Snapshots;
 import org.hpcstatus.system.ConfiguredSystem;
 import org.hpcstatus.system.SystemKind;
 
@@ -63,6 +64,9 @@ public class SnapshotParser {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Snapshots snapshots;
 
     public Parsed parse(ConfiguredSystem system, JsonNode body) {
         KindProfile kind = KindProfile.of(system.kind());
@@ -101,6 +105,8 @@ public class SnapshotParser {
         List<String> warnings = new ArrayList<>(clockWarnings(body, snapshot.observedAt, now));
         warnings.addAll(duplicates);
         warnings.addAll(zeroed);
+        SuddenDrop.of(kind, snapshots.latest(system).map(latest -> latest.snapshot()).orElse(null), snapshot)
+                .ifPresent(warnings::add);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
         return new Parsed(new NewSnapshot(system, snapshot, rows), ignored, warnings);
     }

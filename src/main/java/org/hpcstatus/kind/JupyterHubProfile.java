@@ -35,6 +35,11 @@ final class JupyterHubProfile implements KindProfile {
     private JupyterHubProfile() {
     }
 
+    @Override
+    public List<String> activityFigures() {
+        return List.of("active_users", "active_sessions", "jobs_running");
+    }
+
     /** Jobs share its nodes: "available" nodes are those with free cores. */
     @Override
     public boolean sharesNodes() {

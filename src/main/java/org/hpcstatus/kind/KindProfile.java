@@ -72,6 +72,14 @@ public sealed interface KindProfile permits ClusterProfile, HeterogeneousCluster
     }
 
     /**
+     * The figures that say the system is being used (users, servers, running jobs): a collector whose command failed
+     * sends them all as 0 at once, where a quiet night lowers them over several snapshots.
+     */
+    default List<String> activityFigures() {
+        return List.of("running_jobs", "active_users");
+    }
+
+    /**
      * Whether jobs share nodes (Casper, a hub's nodes): a node the collector counts as available then has free cores,
      * and may well be running jobs; on an exclusive-node cluster it has no job at all (idle).
      */

@@ -77,6 +77,7 @@ public class StateRules {
             notes.add(NODE_DATA_MISSING);
         }
         List<String> reasons = new ArrayList<>(kind.selfReportedDown(s));
+        String dropped = s.droppedFigures();
         if (!latest.loginNodes().isEmpty() && latest.loginNodes().stream().noneMatch(n -> n.available)) {
             reasons.add("No login node is available");
         }
@@ -90,6 +91,9 @@ public class StateRules {
                 .add("Login node " + n.nodeName + (n.available ? " is degraded" : " is unavailable")));
         latest.filesystems().stream().filter(f -> !f.available || f.degraded).forEach(f -> reasons
                 .add("Filesystem " + f.filesystemName + (f.available ? " is degraded" : " is unavailable")));
+        if (dropped != null) {
+            reasons.add(dropped); // not a quiet system: its collector's command failed, or the figures are missing
+        }
         int threshold = config.dashboard().degradedAtDownPercent();
         for (Partition partition : kind.judgedPartitions(s)) {
             if (partition.downAtLeast(threshold)) {

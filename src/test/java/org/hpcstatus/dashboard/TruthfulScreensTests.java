@@ -187,4 +187,39 @@ class TruthfulScreensTests {
                 .getMap("systems.find { it.system == 'quiet' }");
         assertEquals(null, ((Map<?, ?>) quiet.get("availability_percent")).get("7d"), quiet.toString());
     }
+
+    /**
+     * The hub's API down: the deployed collector posts 0 users, 0 servers, 0 jobs, five minutes after 68, 72, 72.
+     * Not a quiet hub: figures missing or a collector error, on the page and in the summary's reasons. A night that
+     * winds down over several posts is no such thing.
+     */
+    @Test
+    void figuresThatDropToZeroAtOnceAreACollectorErrorNotAQuietSystem() {
+        Instant first = Seeds.nextCurrentAfter(clock, Duration.ofMinutes(5));
+        ObjectNode normal = TestData.payload("deployed/jupyterhub");
+        asCollector().body(normal.put("timestamp", first.toString()).toString()).post("/api/v1/status/truth-drop")
+                .then().statusCode(201);
+        ObjectNode zeros = TestData.payload("deployed/jupyterhub").put("active_users", 0).put("active_sessions", 0)
+                .put("jobs_running", 0).put("timestamp", Seeds.nextCurrentAfter(clock, Duration.ofMinutes(5)).toString());
+        List<String> warnings = asCollector().body(zeros.toString()).post("/api/v1/status/truth-drop").then()
+                .statusCode(201).extract().jsonPath().getList("warnings");
+        String expected = "Figures missing or collector error: active_users 68 \u2192 0, active_sessions 72 \u2192 0,"
+                + " jobs_running 72 \u2192 0 in one post, 5 min after the previous";
+        assertTrue(warnings.contains(expected), warnings.toString());
+        String page = page("/status/truth-drop");
+        assertTrue(page.contains(expected) && page.contains("Degraded"), page.substring(0, 3000));
+        Map<String, Object> summary = get("/api/v1/status/summary").then().extract().jsonPath()
+                .getMap("systems.find { it.system == 'truth-drop' }");
+        assertTrue(((List<?>) summary.get("reasons")).contains(expected), summary.toString());
+
+        // Winding down: 8 users, then none.
+        for (int users : new int[] {8, 0}) {
+            ObjectNode quiet = TestData.payload("deployed/jupyterhub").put("active_users", users)
+                    .put("active_sessions", users).put("jobs_running", users)
+                    .put("timestamp", Seeds.nextCurrentAfter(clock, Duration.ofMinutes(5)).toString());
+            asCollector().body(quiet.toString()).post("/api/v1/status/truth-drop").then().statusCode(201)
+                    .body("warnings", org.hamcrest.Matchers.empty());
+        }
+        assertFalse(page("/status/truth-drop").contains("Figures missing or collector error"));
+    }
 }
