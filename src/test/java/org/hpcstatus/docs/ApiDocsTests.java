@@ -43,10 +43,13 @@ class ApiDocsTests {
             }
         }
         ApiReference.outageFields().forEach(f -> assertTrue(page.contains("<code>" + f.name() + "</code>"), f.name()));
-        assertTrue(page.contains("<td><code>cpu_utilization_percent</code></td><td>number</td><td>optional</td><td>percent</td><td>0 to 100</td>"), page);
+        assertTrue(page.contains("<td data-label=\"Field\"><code>cpu_utilization_percent</code></td><td data-label=\"Type\">number</td>"
+                + "<td data-label=\"Required\">optional</td><td data-label=\"Unit\">percent</td><td data-label=\"Accepts\">0 to 100</td>"), page);
         // The deployed collectors measure filesystems with df -BTiB: the unit is what they send.
-        assertTrue(page.contains("<td><code>capacity_tb</code></td><td>number</td><td>optional</td><td>TiB (2^40 bytes)</td>"), page);
-        assertTrue(page.contains("<td><code>timestamp</code></td><td>string (date-time)</td><td>required</td>"), page);
+        assertTrue(page.contains("<td data-label=\"Field\"><code>capacity_tb</code></td><td data-label=\"Type\">number</td>"
+                + "<td data-label=\"Required\">optional</td><td data-label=\"Unit\">TiB (2^40 bytes)</td>"), page);
+        assertTrue(page.contains("<td data-label=\"Field\"><code>timestamp</code></td><td data-label=\"Type\">string (date-time)</td>"
+                + "<td data-label=\"Required\">required</td>"), page);
         assertTrue(page.contains("?dry_run=true"), page);
         for (String code : List.of("400", "401", "403", "404", "409", "413", "415", "429", "503")) {
             assertTrue(page.contains("<td>" + code + "</td>"), code);
