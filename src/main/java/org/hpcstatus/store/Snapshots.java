@@ -23,7 +23,6 @@ import org.hpcstatus.snapshot.ChildRows;
 import org.hpcstatus.snapshot.LatestPointer;
 import org.hpcstatus.snapshot.LatestSnapshot;
 import org.hpcstatus.snapshot.LoginNodeStatus;
-import org.hpcstatus.snapshot.NaturalOrder;
 import org.hpcstatus.snapshot.NewSnapshot;
 import org.hpcstatus.snapshot.QueueDefinition;
 import org.hpcstatus.snapshot.Reservation;

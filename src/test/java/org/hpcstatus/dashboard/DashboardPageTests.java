@@ -243,7 +243,7 @@ class DashboardPageTests {
         get("/status/izumi").then().statusCode(200)
                 .body(containsString("Node types"))
                 .body(containsString("<th scope=\"col\">Memory used</th>"))
-                .body(containsString("<td>61.5%</td>"))
+                .body(containsString("<td data-label=\"Memory used\">61.5%</td>"))
                 .body(containsString("<th scope=\"row\"><a href=\"/status/izumi/node-types/gpu-v100\">gpu-v100</a></th>"))
                 .body(containsString("4 &times; NVIDIA V100"))
                 .body(containsString("42 / 64"));

@@ -175,6 +175,7 @@ class TruthfulScreensTests {
     @Test
     void availabilityCountsOnlyTheTimeSinceTheFirstReport() {
         Seeds.post("truth-hub", "deployed/jupyterhub", Seeds.nextCurrent(clock));
+        clock.advance(Duration.ofMinutes(40));
         String page = page("/status/truth-hub");
         assertTrue(page.contains("<dt>90 days</dt><dd>100.00 % <span class=\"of\">over less than a day (data since"
                 + " then)</span></dd>"), page.substring(page.indexOf("availability-heading")));

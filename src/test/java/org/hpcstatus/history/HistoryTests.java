@@ -215,8 +215,8 @@ class HistoryTests {
         }
         rollups.rollUp(1000);
         String page = given().get("/status/summit").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("<td>in 41 days (+1.00 % a day)</td>"), page);
-        assertTrue(page.contains("<td>not growing</td>"), "home stays at 70 %");
+        assertTrue(page.contains("<td data-label=\"Full at this pace\">in 41 days (+1.00 % a day)</td>"), page);
+        assertTrue(page.contains("<td data-label=\"Full at this pace\">not growing</td>"), "home stays at 70 %");
     }
 
     @Test
@@ -254,13 +254,13 @@ class HistoryTests {
                 .then().statusCode(200).extract().asString();
         assertTrue(admin.contains("Load by user and by project, last 24 hours"), admin);
         // alice: 100 cores for 2 h and one post's 5 minutes; carol 20 for 1 h 5 min; bob's span lies outside the day.
-        assertTrue(admin.contains("<tr><th scope=\"row\">alice</th><td>208</td>"), admin);
-        assertTrue(admin.contains("<tr><th scope=\"row\">carol</th><td>22</td>"), admin);
+        assertTrue(admin.contains("<tr><th scope=\"row\">alice</th><td data-label=\"Core-hours\">208</td>"), admin);
+        assertTrue(admin.contains("<tr><th scope=\"row\">carol</th><td data-label=\"Core-hours\">22</td>"), admin);
         assertTrue(!admin.contains(">bob</th>"), admin);
-        assertTrue(admin.contains("<tr><th scope=\"row\">P100</th><td>208</td>"), admin);
+        assertTrue(admin.contains("<tr><th scope=\"row\">P100</th><td data-label=\"Core-hours\">208</td>"), admin);
         String week = given().auth().preemptive().basic(TestData.ADMIN, TestData.OTHER_PASSWORD).get("/status/tarn?range=7d")
                 .then().statusCode(200).extract().asString();
-        assertTrue(week.contains("<tr><th scope=\"row\">bob</th><td>41</td>"), week);
+        assertTrue(week.contains("<tr><th scope=\"row\">bob</th><td data-label=\"Core-hours\">41</td>"), week);
         String everyone = given().get("/status/tarn").then().statusCode(200).extract().asString();
         assertTrue(!everyone.contains("userload-heading") && !everyone.contains("alice"), "personal data stays private");
     }

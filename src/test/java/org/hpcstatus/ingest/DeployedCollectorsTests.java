@@ -97,10 +97,11 @@ class DeployedCollectorsTests {
         assertTrue(read.get("available").isNull(), "not reported stays null: " + read);
         String page = get("/status/deployed-hub").then().statusCode(200).extract().asString().replaceAll("\\s+", " ");
         assertTrue(page.contains("<th scope=\"row\"><a href=\"/status/deployed-hub/partitions/hub\">Hub nodes</a></th>"
-                + "<td>6</td><td>3</td><td>2</td> <td>1</td>"), page);
+                + "<td data-label=\"Total\">6</td><td data-label=\"Full\">3</td><td data-label=\"With free cores\">2</td>"
+                + " <td data-label=\"Down\">1</td>"), page);
         assertTrue(page.contains("<dt>On Casper login nodes</dt><dd>40</dd>"), page);
         assertTrue(page.contains("<dt>As Derecho batch jobs</dt><dd>3</dd>"), page);
-        assertTrue(page.contains("<th scope=\"row\">crhtc53</th><td>down</td>"), page);
+        assertTrue(page.contains("<th scope=\"row\">crhtc53</th><td data-label=\"State\">down</td>"), page);
         // No "available" sent; 68 users and 72 servers say the hub answers.
         assertTrue(page.contains("<dt>JupyterHub</dt><dd>Up</dd>"), page);
     }

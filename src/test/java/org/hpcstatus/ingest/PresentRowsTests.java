@@ -128,7 +128,7 @@ class PresentRowsTests {
                 .body("queue_definitions.find { it.queue_name == 'system' }.enabled", equalTo(false))
                 .body("queue_definitions.find { it.queue_name == 'cpu' }.queue_type", equalTo("Execution"));
         String page = get("/status/present").then().statusCode(200).extract().asString().replaceAll("\\s+", " ");
-        assertTrue(page.contains("<th scope=\"row\">system</th><td>Execution</td><td class=\"queue-off\">disabled</td>"),
+        assertTrue(page.contains("<th scope=\"row\">system</th><td data-label=\"Type\">Execution</td><td class=\"queue-off\" data-label=\"Status\">disabled</td>"),
                 page);
         assertTrue(page.contains("Operational"), page);
     }

@@ -1,4 +1,4 @@
-package org.hpcstatus.snapshot;
+package org.hpcstatus.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.hpcstatus.snapshot;
+package org.hpcstatus.store;
 
 import java.util.Comparator;
 
