@@ -51,5 +51,13 @@
       }
     });
   });
+  // A page left behind keeps no stream open: a browser holds at most six connections to a site, and streams of
+  // pages kept for the back button took them all, so that the seventh page in a row waited a minute to load.
+  window.addEventListener('pagehide', function () { stream.close(); });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      window.location.reload(); // back from the cache: its figures and its stream are gone stale
+    }
+  });
   document.documentElement.setAttribute('data-live', 'connected');
 }());

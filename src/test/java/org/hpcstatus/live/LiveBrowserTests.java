@@ -37,6 +37,9 @@ class LiveBrowserTests {
     @Inject
     TestClock clock;
 
+    @Inject
+    LiveStream stream;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = Browser.start();
@@ -49,9 +52,14 @@ class LiveBrowserTests {
         }
     }
 
+    /** Whether the test opened the outage that cleanUp resolves. */
+    private boolean outageOpened;
+
     @AfterEach
     void cleanUp() {
-        Seeds.resolve("rill", "major", OUTAGE);
+        if (outageOpened) {
+            Seeds.resolve("rill", "major", OUTAGE);
+        }
         clock.reset();
     }
 
@@ -67,6 +75,7 @@ class LiveBrowserTests {
 
         Seeds.cluster("rill", Seeds.nextCurrent(clock), p -> p.put("running_jobs", 3333));
         Seeds.outage("rill", "major", OUTAGE);
+        outageOpened = true;
         long posted = System.nanoTime();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> {
             String text = browser.findElement(By.id("main")).getText();
@@ -76,5 +85,34 @@ class LiveBrowserTests {
         assertEquals("yes", browser.executeScript("return window.sameDocument;"), "the page was not reloaded");
         Browser.screenshot(browser, "live-update");
         System.out.println("live update shown " + shownMs + " ms after the post");
+    }
+
+    /**
+     * A page left behind closes its stream. Chromium kept the streams of pages held for the back button open, and a
+     * browser holds at most six connections to a site: the seventh page in a row waited a minute to load.
+     */
+    @Test
+    void aPageLeftBehindClosesItsStream() throws InterruptedException {
+        browser.get(page.toString());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "connected".equals(
+                browser.findElement(By.tagName("html")).getAttribute("data-live")));
+        Thread.sleep(1_000); // the stream's connection established
+        int open = openStreams();
+        for (String next : new String[] {"/outages", "/status/rill", "/"}) {
+            browser.get(page.toString().replace("/status/rill", next));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "connected".equals(
+                    browser.findElement(By.tagName("html")).getAttribute("data-live")));
+        }
+        Thread.sleep(1_000);
+        assertEquals(open, openStreams(), "one stream for the page shown, none for the pages left");
+    }
+
+    /** The streams still open: a heartbeat to each finds those whose clients went (a write to them fails). */
+    private int openStreams() throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            stream.heartbeat();
+            Thread.sleep(500);
+        }
+        return stream.clients();
     }
 }
