@@ -11,10 +11,10 @@ import org.hpcstatus.snapshot.Snapshot;
 
 /**
  * Figures a collector sent as zeros because the command behind them failed. The deployed PBS collectors post every
- * count of a node query that failed as 0 (pbsnodes down: "0 nodes, 0 of 0 cores, 0.0 %"); no machine has no nodes or
- * no cores, so a group of figures whose total is 0 and whose other figures are 0 or absent says "not collected", and
- * is stored as such: null, a gap in every chart, roll-up and gauge, never a zero. Each group cleared is said in the
- * post's warnings.
+ * count of a node query that failed as 0 (pbsnodes down: "0 nodes, 0 of 0 cores, 0.0 %"). No machine has no nodes at
+ * all, so when every node count of a post is 0, each group of figures whose total is 0 and whose other figures are 0
+ * or absent says "not collected", and is stored as such: null, a gap in every chart, roll-up and gauge, never a zero.
+ * A machine with nodes may well have no GPUs: its zeros stand. Each group cleared is said in the post's warnings.
  */
 final class ZeroedFigures {
 
@@ -33,6 +33,10 @@ final class ZeroedFigures {
             List.of("cpus_total", "cpus_free", "cpus_used", "cpu_utilization_percent"),
             List.of("gpus_total", "gpus_free", "gpus_used", "gpu_utilization_percent"));
 
+    /** The node totals of every kind: all of those sent at 0 is a node query that failed. */
+    private static final List<String> NODE_TOTALS = List.of("cpu_nodes_total", "gpu_nodes_total", "viz_nodes_total",
+            "compute_nodes_total", "nodes_total");
+
     private ZeroedFigures() {
     }
 
@@ -41,6 +45,11 @@ final class ZeroedFigures {
         Map<String, Field<Snapshot>> byName = fields.stream().collect(Collectors.toMap(Field::name, Function.identity(),
                 (a, b) -> a));
         List<String> warnings = new ArrayList<>();
+        List<Object> nodeTotals = NODE_TOTALS.stream().map(byName::get).filter(f -> f != null)
+                .map(f -> f.getter().apply(snapshot)).toList();
+        if (nodeTotals.isEmpty() || !nodeTotals.stream().allMatch(ZeroedFigures::isZero)) {
+            return warnings; // nodes were counted (or not sent): its zeros are figures, not a failure
+        }
         for (List<String> group : GROUPS) {
             Field<Snapshot> total = byName.get(group.get(0));
             if (total == null || !isZero(total.getter().apply(snapshot))) {
@@ -50,7 +59,7 @@ final class ZeroedFigures {
             if (members.stream().map(f -> f.getter().apply(snapshot)).allMatch(v -> v == null || isZero(v))) {
                 members.forEach(f -> f.setter().accept(snapshot, null));
                 warnings.add(members.stream().map(Field::name).collect(Collectors.joining(", "))
-                        + ": all 0, which no machine reports (a failed query): stored as not collected");
+                        + ": all 0 with every node count 0 (the node query failed): stored as not collected");
             }
         }
         return warnings;
