@@ -3,6 +3,7 @@ package org.hpcstatus.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,9 @@ class SystemPage {
         }
         Snapshot s = latest.snapshot();
         KindProfile kind = KindProfile.of(system.kind());
-        List<String> warnings = s.warnings == null ? List.of() : List.of(s.warnings.split("\n"));
+        // The figures' sudden drop is one of the state's reasons already, said above.
+        List<String> warnings = s.warnings == null ? List.of() : Arrays.stream(s.warnings.split("\n"))
+                .filter(w -> !w.startsWith(Snapshot.DROPPED_FIGURES)).toList();
         int max = config.dashboard().maxTableRows();
         Map<String, String> fills = fillEstimates.get(system.name() + '\0' + changes.version(), k -> fills(system));
         return new Detail(card, warnings, rejection,

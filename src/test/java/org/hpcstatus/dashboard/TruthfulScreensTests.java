@@ -89,6 +89,9 @@ class TruthfulScreensTests {
 
         String page = page("/status/truth-casper");
         assertTrue(page.contains("Node data missing"), page);
+        // What the service did with the zeros is said as what it is, not as a clock problem.
+        assertTrue(page.contains("About the latest post: cpu_nodes_total, cpu_nodes_available"), page);
+        assertFalse(page.contains("clock"), page);
         assertFalse(page.contains("0 of 0"), page);
         assertFalse(page.contains(">0.0%<"), page);
         String card = page("/").replaceAll(".*aria-labelledby=\"card-truth-casper\"", "");
