@@ -40,15 +40,15 @@ final class ZeroedFigures {
     private ZeroedFigures() {
     }
 
-    /** Clears each all-zero group among {@code fields} in {@code snapshot}; returns a warning for each. */
+    /** Clears each all-zero group among {@code fields} in {@code snapshot}; returns the warning that says which. */
     static List<String> clear(Snapshot snapshot, List<Field<Snapshot>> fields) {
         Map<String, Field<Snapshot>> byName = fields.stream().collect(Collectors.toMap(Field::name, Function.identity(),
                 (a, b) -> a));
-        List<String> warnings = new ArrayList<>();
+        List<String> cleared = new ArrayList<>();
         List<Object> nodeTotals = NODE_TOTALS.stream().map(byName::get).filter(f -> f != null)
                 .map(f -> f.getter().apply(snapshot)).toList();
         if (nodeTotals.isEmpty() || !nodeTotals.stream().allMatch(ZeroedFigures::isZero)) {
-            return warnings; // nodes were counted (or not sent): its zeros are figures, not a failure
+            return List.of(); // nodes were counted (or not sent): its zeros are figures, not a failure
         }
         for (List<String> group : GROUPS) {
             Field<Snapshot> total = byName.get(group.get(0));
@@ -58,11 +58,11 @@ final class ZeroedFigures {
             List<Field<Snapshot>> members = group.stream().map(byName::get).filter(f -> f != null).toList();
             if (members.stream().map(f -> f.getter().apply(snapshot)).allMatch(v -> v == null || isZero(v))) {
                 members.forEach(f -> f.setter().accept(snapshot, null));
-                warnings.add(members.stream().map(Field::name).collect(Collectors.joining(", "))
-                        + ": all 0 with every node count 0 (the node query failed): stored as not collected");
+                cleared.add(group.get(0).replace("_total_gb", "_*").replace("_total", "_*"));
             }
         }
-        return warnings;
+        return cleared.isEmpty() ? List.of() : List.of("Every node count was 0 (the node query failed): "
+                + String.join(", ", cleared) + " stored as not collected");
     }
 
     private static boolean isZero(Object value) {

@@ -90,7 +90,9 @@ class TruthfulScreensTests {
         String page = page("/status/truth-casper");
         assertTrue(page.contains("Node data missing"), page);
         // What the service did with the zeros is said as what it is, not as a clock problem.
-        assertTrue(page.contains("About the latest post: cpu_nodes_total, cpu_nodes_available"), page);
+        assertTrue(page.contains("About the latest post: Every node count was 0 (the node query failed): cpu_nodes_*,"
+                + " gpu_nodes_*, viz_nodes_*, compute_nodes_*, cpu_cores_*, gpu_count_*, viz_count_*, memory_* stored as"
+                + " not collected"), page);
         assertFalse(page.contains("clock"), page);
         assertFalse(page.contains("0 of 0"), page);
         assertFalse(page.contains(">0.0%<"), page);
