@@ -105,7 +105,7 @@ public class SnapshotParser {
         List<String> warnings = new ArrayList<>(clockWarnings(body, snapshot.observedAt, now));
         warnings.addAll(duplicates);
         warnings.addAll(zeroed);
-        SuddenDrop.of(kind, snapshots.latest(system).map(latest -> latest.snapshot()).orElse(null), snapshot)
+        SuddenDrop.of(kind, () -> snapshots.latest(system).map(latest -> latest.snapshot()).orElse(null), snapshot)
                 .ifPresent(warnings::add);
         snapshot.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
         return new Parsed(new NewSnapshot(system, snapshot, rows), ignored, warnings);

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.hpcstatus.contract.Field;
 import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.snapshot.Snapshot;
+import org.hpcstatus.status.StateRules;
 
 /**
  * A post whose activity figures (users, servers, running jobs) are all 0 where the system's previous post, minutes
@@ -29,7 +31,21 @@ final class SuddenDrop {
     private SuddenDrop() {
     }
 
-    static Optional<String> of(KindProfile kind, Snapshot previous, Snapshot now) {
+    private static boolean allZero(KindProfile kind, Snapshot snapshot) {
+        List<Object> values = kind.fields().stream().filter(f -> kind.activityFigures().contains(f.name()))
+                .map(f -> f.getter().apply(snapshot)).filter(v -> v != null).toList();
+        return values.size() >= 2 && values.stream().allMatch(v -> v instanceof Number n && n.doubleValue() == 0);
+    }
+
+    /**
+     * The warning for {@code now}, if its figures dropped; the previous post is asked for only when they are all 0,
+     * so that an ordinary post costs no look-up.
+     */
+    static Optional<String> of(KindProfile kind, Supplier<Snapshot> previousPost, Snapshot now) {
+        if (!allZero(kind, now)) {
+            return Optional.empty();
+        }
+        Snapshot previous = previousPost.get();
         if (previous == null || !previous.observedAt.isBefore(now.observedAt)
                 || Duration.between(previous.observedAt, now.observedAt).compareTo(NEIGHBOURS) > 0) {
             return Optional.empty();
@@ -55,7 +71,7 @@ final class SuddenDrop {
         if (dropped.size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(Snapshot.DROPPED_FIGURES + String.join(", ", dropped) + " in one post, "
+        return Optional.of(StateRules.DROPPED_FIGURES + String.join(", ", dropped) + " in one post, "
                 + Duration.between(previous.observedAt, now.observedAt).toMinutes() + " min after the previous");
     }
 }
