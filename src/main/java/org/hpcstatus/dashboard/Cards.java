@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.hpcstatus.glance.Upcoming;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.config.Zones;
 import org.hpcstatus.dashboard.DashboardViews.Card;
@@ -17,7 +18,7 @@ import org.hpcstatus.dashboard.DashboardViews.Figure;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
 import org.hpcstatus.dashboard.DashboardViews.PartitionRow;
 import org.hpcstatus.dashboard.DashboardViews.ReservationRow;
-import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
+import org.hpcstatus.glance.Upcoming.UpcomingRow;
 import org.hpcstatus.kind.KindProfile;
 import org.hpcstatus.kind.PartitionKind;
 import org.hpcstatus.kind.Utilization;

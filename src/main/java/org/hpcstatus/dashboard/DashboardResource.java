@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.hpcstatus.glance.Headline;
+import org.hpcstatus.glance.Upcoming;
 import org.hpcstatus.chart.ChartPages;
 import org.hpcstatus.chart.ChartViews;
 import org.hpcstatus.chart.Charts;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.hpcstatus.glance.Upcoming;
 import org.hpcstatus.history.UserLoad;
 import org.hpcstatus.kind.Utilization;
 import org.hpcstatus.status.Freshness;

@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hpcstatus.glance.Headline;
+import org.hpcstatus.glance.Upcoming;
 import org.hpcstatus.config.StatusConfig;
 import org.hpcstatus.config.Zones;
 import org.hpcstatus.dashboard.DashboardViews.Card;
 import org.hpcstatus.dashboard.DashboardViews.OutageRow;
-import org.hpcstatus.dashboard.Upcoming.UpcomingRow;
+import org.hpcstatus.glance.Upcoming.UpcomingRow;
 import org.hpcstatus.snapshot.Reservation;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.web.Page;

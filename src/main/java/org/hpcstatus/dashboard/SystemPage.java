@@ -48,6 +48,7 @@ import org.hpcstatus.snapshot.QueueStatus;
 import org.hpcstatus.snapshot.Snapshot;
 import org.hpcstatus.status.Availability;
 import org.hpcstatus.status.PostRejection;
+import org.hpcstatus.status.StateRules;
 import org.hpcstatus.status.StatusBoard;
 import org.hpcstatus.status.SystemStatus;
 import org.hpcstatus.system.ConfiguredSystem;
@@ -103,7 +104,7 @@ class SystemPage {
         KindProfile kind = KindProfile.of(system.kind());
         // The figures' sudden drop is one of the state's reasons already, said above.
         List<String> warnings = s.warnings == null ? List.of() : Arrays.stream(s.warnings.split("\n"))
-                .filter(w -> !w.startsWith(Snapshot.DROPPED_FIGURES)).toList();
+                .filter(w -> !w.startsWith(StateRules.DROPPED_FIGURES)).toList();
         int max = config.dashboard().maxTableRows();
         Map<String, String> fills = fillEstimates.get(system.name() + '\0' + changes.version(), k -> fills(system));
         return new Detail(card, warnings, rejection,

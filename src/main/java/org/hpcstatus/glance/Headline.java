@@ -1,4 +1,4 @@
-package org.hpcstatus.dashboard;
+package org.hpcstatus.glance;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +25,7 @@ public record Headline(String text, SystemState worst) {
     private static final List<SystemState> BY_SEVERITY = List.of(SystemState.DOWN, SystemState.DEGRADED,
             SystemState.MAINTENANCE, SystemState.STALE, SystemState.NO_DATA, SystemState.OPERATIONAL);
 
-    static Headline of(List<SystemStatus> systems, Instant now, ZoneId zone) {
+    public static Headline of(List<SystemStatus> systems, Instant now, ZoneId zone) {
         List<SystemStatus> troubled = systems.stream().filter(s -> s.verdict().state() != SystemState.OPERATIONAL)
                 .sorted(Comparator.comparingInt(Headline::rank)).toList();
         if (troubled.isEmpty()) {

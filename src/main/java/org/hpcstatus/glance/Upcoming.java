@@ -1,4 +1,4 @@
-package org.hpcstatus.dashboard;
+package org.hpcstatus.glance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +17,17 @@ import org.hpcstatus.web.Formats;
  * What is planned: maintenance (and any outage) whose start lies ahead, and the collectors' reservations not begun,
  * in one list, soonest first, each with how long until it starts.
  */
-final class Upcoming {
+public final class Upcoming {
 
     /** systemName null: every system. kind: "Maintenance", another outage severity, or "Reservation". */
-    record UpcomingRow(String kind, String systemName, String systemDisplayName, String title, ZonedDateTime start,
+    public record UpcomingRow(String kind, String systemName, String systemDisplayName, String title, ZonedDateTime start,
             ZonedDateTime end, String startsIn, String window) {
     }
 
     private Upcoming() {
     }
 
-    static List<UpcomingRow> rows(List<Outage> outages, List<Reservation> reservations, Instant now, ZoneId zone,
+    public static List<UpcomingRow> rows(List<Outage> outages, List<Reservation> reservations, Instant now, ZoneId zone,
             Function<String, String> displayName) {
         List<UpcomingRow> rows = new ArrayList<>();
         for (Outage o : outages) {
@@ -49,7 +49,7 @@ final class Upcoming {
     }
 
     /** "in 2 days", "in 5 h", "in 12 min": the countdown next to a planned window. */
-    static String startsIn(Instant start, Instant now) {
+    public static String startsIn(Instant start, Instant now) {
         long seconds = Math.max(0, Duration.between(now, start).toSeconds());
         if (seconds < 3600) {
             return "in " + Math.max(1, seconds / 60) + " min";

@@ -47,21 +47,6 @@ public class Snapshot extends PanacheEntityBase {
     /** What the service noticed about the post (a clock hours behind), one per line; null when nothing. */
     public String warnings;
 
-    /** How the warning that a post's figures all dropped to zero at once begins (see {@link #droppedFigures}). */
-    public static final String DROPPED_FIGURES = "Figures missing or collector error: ";
-
-    /**
-     * The warning that this post's activity figures (users, servers, running jobs) all dropped to 0 at once from a
-     * normal level, as a failed command makes them; null when they did not.
-     */
-    public String droppedFigures() {
-        if (warnings == null) {
-            return null;
-        }
-        return java.util.Arrays.stream(warnings.split("\n")).filter(w -> w.startsWith(DROPPED_FIGURES)).findFirst()
-                .orElse(null);
-    }
-
     public Boolean available;
 
     public Integer computeNodesTotal;

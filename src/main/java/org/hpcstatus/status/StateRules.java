@@ -2,6 +2,7 @@ package org.hpcstatus.status;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,15 @@ import org.hpcstatus.snapshot.Snapshot;
 public class StateRules {
 
     static final String NODE_DATA_MISSING = "Node data missing: the collector could not count the nodes";
+
+    /** How the warning that a post's activity figures all dropped to 0 at once begins (ingest.SuddenDrop). */
+    public static final String DROPPED_FIGURES = "Figures missing or collector error: ";
+
+    /** The post's warning that its figures all dropped to 0 at once, as a failed command makes them; null if none. */
+    public static String droppedFigures(Snapshot snapshot) {
+        return snapshot.warnings == null ? null : Arrays.stream(snapshot.warnings.split("\n"))
+                .filter(w -> w.startsWith(DROPPED_FIGURES)).findFirst().orElse(null);
+    }
 
     /**
      * The state and the reasons for it, in words, for people; notes are facts worth showing that do not change the
@@ -77,7 +87,7 @@ public class StateRules {
             notes.add(NODE_DATA_MISSING);
         }
         List<String> reasons = new ArrayList<>(kind.selfReportedDown(s));
-        String dropped = s.droppedFigures();
+        String dropped = droppedFigures(s);
         if (!latest.loginNodes().isEmpty() && latest.loginNodes().stream().noneMatch(n -> n.available)) {
             reasons.add("No login node is available");
         }

@@ -1,4 +1,4 @@
-package org.hpcstatus.dashboard;
+package org.hpcstatus.glance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
